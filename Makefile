@@ -1,0 +1,48 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is their plumbing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test serve install install-test lint format
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py ensure_admin
+	@$(MAKE) --no-print-directory serve
+
+# Scheduled and embargoed pages go live through Wagtail's publish_scheduled, run every minute beside the server.
+serve:
+	@echo "Serving on http://127.0.0.1:8000/ (the admin is at http://127.0.0.1:8000/admin/). Ctrl-C stops it."
+	@trap 'kill 0' EXIT INT TERM; \
+	  (while sleep 60; do $(BIN)/python manage.py publish_scheduled >/dev/null; done) & \
+	  $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install-test
+	scripts/install-chromium.sh
+	$(BIN)/pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	@touch $@ $(VENV)/.installed

@@ -1,0 +1,116 @@
+"""The network's home page and site settings, from the text of its current home page."""
+
+from website.demo import child_page, site_tree
+from website.models import Navigation, SiteSettings, StandardPage
+
+SITE_NAME = "Broad Left Network"
+HERO_HEADING = "For a broad left network"
+STATEMENT = [
+    "Socialists in the Labour Party have suffered recent defeats, but we are not defeated. This is the time to "
+    "unify and build around our shared socialist principles, the policies in our 2017 &amp; 2019 manifestos, full "
+    "democracy, due process and natural justice in the party.",
+    "We urgently need a way of bringing together the wide range of new and existing organisations in our movement "
+    "– groups organising in communities and workplaces, unions, constituency-based left groups, Covid-19 mutual aid "
+    "networks. Not yet another organisation with leadership aspirations.",
+    "Instead we need something new and different – a grassroots umbrella network, run democratically by its "
+    "supporting bodies, to coordinate our actions and our demands, to support and act in solidarity with each other.",
+]
+SIGNUP_HEADING = "Signup and get organised"
+
+
+def load(log):
+    site = site_tree()
+    home = site.root_page.specific
+    load_settings(site, log)
+    get_involved = child_page(
+        home,
+        StandardPage,
+        "get-involved",
+        log,
+        title="Get involved",
+        listing_summary="How individuals and organisations join the network and get organised.",
+        body=[
+            (
+                "text",
+                "<p>The network is run democratically by its supporting bodies: unions and union branches, "
+                "constituency-based left groups, community and workplace organisations and mutual-aid networks.</p>"
+                "<p>Ask your organisation to endorse the network, and sign up to hear about campaigns, rallies and "
+                "actions near you.</p>",
+            )
+        ],
+    )
+    privacy = child_page(
+        home,
+        StandardPage,
+        "privacy",
+        log,
+        title="Privacy notice",
+        listing_summary="What we keep about you, why, for how long, and your rights.",
+        body=[
+            (
+                "text",
+                "<p>We keep only what you give us, only for the purpose you gave it, and only for as long as we need "
+                "it. We never sell or share your details. You can ask to see, correct or delete what we hold about "
+                "you at any time by writing to us.</p>",
+            )
+        ],
+    )
+    load_home_body(home, get_involved, log)
+    load_navigation(site, get_involved, privacy, log)
+
+
+def load_settings(site, log):
+    settings = SiteSettings.for_site(site)
+    if settings.imprint:
+        log("  site settings: already there")
+        return
+    settings.site_name = SITE_NAME
+    settings.tagline = "A grassroots umbrella network of the left"
+    settings.contact_email = "contact@example.org"
+    settings.imprint = "Published by the Broad Left Network on behalf of its supporting organisations."
+    settings.social_links = [
+        ("link", {"platform": "facebook", "url": "https://www.facebook.com/"}),
+        ("link", {"platform": "x", "url": "https://x.com/"}),
+        ("link", {"platform": "youtube", "url": "https://www.youtube.com/"}),
+    ]
+    settings.save()
+    log("  site settings: set")
+
+
+def load_home_body(home, get_involved, log):
+    if home.body:
+        log("  home page: already has content")
+        return
+    home.title = SITE_NAME
+    home.body = [
+        (
+            "hero",
+            {
+                "heading": HERO_HEADING,
+                "statement": "".join(f"<p>{paragraph}</p>" for paragraph in STATEMENT),
+                "image": None,
+                "action": {"label": "", "page": None, "external_url": ""},
+            },
+        ),
+        (
+            "call_to_action",
+            {
+                "heading": SIGNUP_HEADING,
+                "text": "Join unions, left groups and community organisations coordinating our actions and demands.",
+                "link": {"label": "Get organised", "page": get_involved, "external_url": ""},
+            },
+        ),
+    ]
+    home.save_revision().publish()
+    log("  home page: filled")
+
+
+def load_navigation(site, get_involved, privacy, log):
+    navigation = Navigation.for_site(site)
+    if navigation.header_links or navigation.footer_links:
+        log("  navigation: already there")
+        return
+    navigation.header_links = [("link", {"label": "", "page": get_involved, "external_url": ""})]
+    navigation.footer_links = [("link", {"label": "", "page": privacy, "external_url": ""})]
+    navigation.save()
+    log("  navigation: set")

@@ -1,0 +1,59 @@
+"""Playwright against a live server, in Debian's Chromium (never a downloaded browser)."""
+
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Quiet, offline Chromium: no background calls to Google on a machine without internet.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def assert_accessible():
+    """Runs axe-core (bundled locally) on the page and fails with its report on any WCAG 2.2 AA violation."""
+    axe = Axe()
+
+    def check(page, context=None):
+        results = axe.run(page, context=context, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+        assert results.violations_count == 0, results.generate_report()
+
+    return check
+
+
+@pytest.fixture
+def editor_login(live_server, page, django_user_model):
+    """Logs a new superuser into the admin through its login form; returns the user."""
+
+    def login(username="editor", password="a-strong-password-for-tests", **fields):
+        fields.setdefault("is_superuser", True)
+        user = django_user_model.objects.create_user(username=username, password=password, is_staff=True, **fields)
+        page.goto(f"{live_server.url}/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{live_server.url}/admin/")
+        return user
+
+    return login

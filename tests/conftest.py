@@ -1,0 +1,27 @@
+import os
+
+import pytest
+from django.core.management import call_command
+
+from website.demo import site_tree
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses that unless told.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def site(db):
+    """The default site with its home page, whether or not the database was flushed before."""
+    return site_tree()
+
+
+@pytest.fixture
+def home_page(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def demo_site(db):
+    """The site as `make run` builds it from the seed text."""
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return site_tree()

@@ -1,0 +1,27 @@
+"""Factories for the page types and snippets, shared by every app's tests."""
+
+import factory
+import wagtail_factories
+
+from home.models import HomePage
+from website.models import SiteImage, StandardPage
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    class Meta:
+        model = SiteImage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page {n}")
+    listing_summary = "A plain page."
+
+    class Meta:
+        model = StandardPage

@@ -1,0 +1,42 @@
+"""Assertions every app's tests share: query budgets and the public pages' CSP discipline."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client, url):
+    """SQL queries for one request to `url`, after a first request has warmed per-process caches."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return len(context.captured_queries)
+
+
+def assert_flat_query_budget(client, url, add_items, budget, sizes=(10, 200)):
+    """A page costs at most `budget` queries, and the same number however much content there is.
+
+    `add_items(n)` adds n more of whatever the page lists; the page is measured at each size.
+    """
+    measured = {}
+    total = 0
+    for size in sizes:
+        add_items(size - total)
+        total = size
+        measured[size] = count_queries(client, url)
+    assert max(measured.values()) <= budget, f"{url} over its budget of {budget} queries: {measured}"
+    assert len(set(measured.values())) == 1, f"{url} makes more queries as content grows: {measured}"
+
+
+# What a strict Content-Security-Policy (no 'unsafe-inline') would block.
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I)
+INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.I)
+EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
+
+
+def assert_no_inline_code(html):
+    for name, pattern in (("script", INLINE_SCRIPT), ("style", INLINE_STYLE), ("event handler", EVENT_HANDLER)):
+        match = pattern.search(html)
+        assert match is None, f"inline {name} a strict CSP would block: {html[match.start() : match.start() + 120]}"

@@ -1,0 +1,67 @@
+"""Production configuration: refuses to start without essentials, in one line; passes check --deploy."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+# The test process's own relaxations must not leak into a production check.
+TEST_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "website.settings.production",
+    "SECRET_KEY": "a-long-random-secret-key-used-only-to-check-the-deploy-settings-0123456789",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "WAGTAILADMIN_BASE_URL": "https://network.example.org",
+}
+
+
+def manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if key not in PRODUCTION.keys() | TEST_ONLY}
+    environment.update({key: value for key, value in env.items() if value is not None})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("changes", "named"),
+    [
+        ({"SECRET_KEY": None}, "SECRET_KEY"),
+        ({"DATABASE_URL": "postgres://user@host:notaport/db"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "mongodb://somewhere/db"}, "DATABASE_URL"),
+        ({"WAGTAILADMIN_BASE_URL": None}, "WAGTAILADMIN_BASE_URL"),
+        ({"SECURE_SSL_REDIRECT": "perhaps"}, "SECURE_SSL_REDIRECT"),
+    ],
+)
+def test_bad_configuration_stops_with_one_line_that_says_what_to_set(changes, named):
+    result = manage("check", **{**PRODUCTION, **changes})
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert named in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_wsgi_application_refuses_to_start_without_a_secret_key():
+    environment = {key: value for key, value in os.environ.items() if key not in PRODUCTION.keys() | TEST_ONLY}
+    environment.update({**PRODUCTION, "SECRET_KEY": ""})
+    result = subprocess.run(
+        [sys.executable, "-c", "import website.wsgi"],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "SECRET_KEY" in result.stderr

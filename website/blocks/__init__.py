@@ -1,0 +1,10 @@
+"""StreamField blocks that any page's body may use. One small module per block."""
+
+from .call_to_action import CallToActionBlock
+from .hero import HeroBlock
+from .image import ImageBlock
+from .link import LinkBlock
+from .quote import QuoteBlock
+from .rich_text import RichTextBlock
+
+__all__ = ["CallToActionBlock", "HeroBlock", "ImageBlock", "LinkBlock", "QuoteBlock", "RichTextBlock"]

@@ -1,0 +1,11 @@
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(help_text="The picture; its alt text comes from the image's description.")
+    caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the picture.")
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"

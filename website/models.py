@@ -1,0 +1,169 @@
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.blocks import CallToActionBlock, ImageBlock, LinkBlock, QuoteBlock, RichTextBlock
+
+
+class SiteImage(AbstractImage):
+    """The site's images, with a credit line for photographers and logo owners."""
+
+    credit = models.CharField(
+        max_length=255, blank=True, help_text="Who took or owns the picture, if they should be named."
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+SOCIAL_PLATFORMS = [
+    ("facebook", "Facebook"),
+    ("x", "X (Twitter)"),
+    ("instagram", "Instagram"),
+    ("mastodon", "Mastodon"),
+    ("bluesky", "Bluesky"),
+    ("youtube", "YouTube"),
+    ("tiktok", "TikTok"),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    def platform_name(self):
+        return dict(SOCIAL_PLATFORMS).get(self.get("platform"), "")
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS, help_text="Which network the account is on.")
+    url = blocks.URLBlock(label="URL", help_text="The address of the network's account there.")
+
+    class Meta:
+        icon = "site"
+        value_class = SocialLinkValue
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What every page shows: the name, the footer, the share defaults."""
+
+    site_name = models.CharField(
+        max_length=100,
+        default="Broad Left Network",
+        help_text="The network's name, shown in the header and page titles.",
+    )
+    tagline = models.CharField(
+        max_length=200, blank=True, help_text="A few words under the name, such as 'for a broad left network'."
+    )
+    contact_email = models.EmailField(blank=True, help_text="The public contact address, shown in the footer.")
+    contact_text = models.TextField(
+        blank=True, max_length=500, help_text="Other contact details for the footer, such as a postal address."
+    )
+    imprint = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Who publishes the site, shown at the foot of every page, e.g. 'Published by … on behalf of …'.",
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text="The network's accounts, shown in the footer.",
+    )
+    default_share_image = models.ForeignKey(
+        "website.SiteImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page without its own picture is shared on social media (1200×630 works best).",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline")], heading="Name"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_text"), FieldPanel("imprint")], heading="Footer"
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("default_share_image"),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
+
+
+@register_setting(icon="list-ul")
+class Navigation(BaseSiteSetting):
+    """The menus editors control."""
+
+    header_links = StreamField(
+        [("link", LinkBlock())], blank=True, help_text="The main menu at the top of every page, in order."
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())], blank=True, help_text="Links in the footer, such as the privacy notice."
+    )
+
+    panels = [FieldPanel("header_links"), FieldPanel("footer_links")]
+
+    class Meta:
+        verbose_name = "Navigation"
+
+
+class BasePage(Page):
+    """What every public page type shares: how it looks in listings and when shared."""
+
+    listing_summary = models.TextField(
+        blank=True,
+        max_length=300,
+        help_text="One or two sentences shown in listings, search results and when the page is shared.",
+    )
+    listing_image = models.ForeignKey(
+        "website.SiteImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The picture for listings and social sharing. Falls back to the site's default share image.",
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("listing_summary"), FieldPanel("listing_image")], heading="Listings and sharing"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_share_description(self):
+        return self.search_description or self.listing_summary
+
+    def get_share_image(self):
+        return self.listing_image
+
+
+class StandardPageBodyBlock(blocks.StreamBlock):
+    text = RichTextBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    call_to_action = CallToActionBlock()
+
+
+class StandardPage(BasePage):
+    """A plain page of text, such as 'About', 'Get involved' or the privacy notice."""
+
+    body = StreamField(StandardPageBodyBlock(), blank=True, help_text="The page's content, top to bottom.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "website.StandardPage"]
+    subpage_types = ["website.StandardPage"]
+    page_description = "A plain page of text and pictures, such as 'About us' or the privacy notice."

@@ -1,0 +1,10 @@
+"""Development: needs nothing set. SQLite file, e-mail printed to the console, DEBUG on."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "development-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# Serve static files straight from the apps, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

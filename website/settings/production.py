@@ -1,0 +1,59 @@
+"""Production: everything comes from the environment; missing essentials stop start-up with one line."""
+
+import os
+from urllib.parse import urlsplit
+
+from website import config
+
+from .base import *  # noqa: F403
+from .base import CONTENT_SECURITY_POLICY, DATABASES, STORAGES
+
+DEBUG = False
+SECRET_KEY = config.required(
+    "SECRET_KEY", "set it to a long random string (python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+)
+
+DATABASES["default"] = config.database(
+    config.required("DATABASE_URL", "set it to postgres://USER:PASSWORD@HOST:5432/NAME."),
+    conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+)
+
+WAGTAILADMIN_BASE_URL = config.required(
+    "WAGTAILADMIN_BASE_URL", "set it to the site's public address, such as https://example.org."
+).rstrip("/")
+ALLOWED_HOSTS = config.listing("ALLOWED_HOSTS", default=[urlsplit(WAGTAILADMIN_BASE_URL).hostname])
+CSRF_TRUSTED_ORIGINS = [WAGTAILADMIN_BASE_URL]
+
+# HTTPS everywhere. Behind a proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=true.
+SECURE_SSL_REDIRECT = config.flag("SECURE_SSL_REDIRECT", True)
+if config.flag("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = config.flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = config.flag("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+# X_FRAME_OPTIONS stays SAMEORIGIN for Wagtail's preview; frame-ancestors 'self' says the same.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            # A Redis outage degrades to uncached pages rather than errors.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = config.flag("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
