@@ -42,3 +42,23 @@ def child_page(parent, model, slug, log, **fields):
     page.save_revision().publish()
     log(f"  {page.title}: created")
     return page
+
+
+def add_home_section(block_type, value, log, after=None):
+    """Adds a section to the home page's body unless one of that type is already there.
+
+    `after` names the block type it should follow (it goes at the end when there is none), so each app's
+    loader places its own section without knowing the others'.
+    """
+    home = site_tree().root_page.specific
+    blocks = list(home.body.raw_data)
+    if any(block["type"] == block_type for block in blocks):
+        log(f"  home page {block_type}: already there")
+        return
+    position = len(blocks)
+    for index, block in enumerate(blocks):
+        if block["type"] == after:
+            position = index + 1
+    home.body.insert(position, (block_type, value))
+    home.save_revision().publish()
+    log(f"  home page {block_type}: added")

@@ -42,3 +42,15 @@ def test_demo_loader_reports_its_progress(db):
     assert "Loading home.demo" in output
     assert "home page: filled" in output
     assert "Demo content is in place." in output
+
+
+@pytest.mark.django_db
+def test_each_app_adds_its_home_section_once_in_its_place(demo_site):
+    from home.models import HomePage
+    from website.demo import add_home_section
+
+    messages = []
+    add_home_section("text", "<p>After the statement</p>", messages.append, after="hero")
+    add_home_section("text", "<p>A second time</p>", messages.append, after="hero")
+    assert [block.block_type for block in HomePage.objects.get().body] == ["hero", "text", "call_to_action"]
+    assert messages == ["  home page text: added", "  home page text: already there"]
