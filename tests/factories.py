@@ -2,7 +2,9 @@
 
 import factory
 import wagtail_factories
+from django.utils.text import slugify
 
+from endorsements.models import Organisation, OrganisationKind
 from home.models import HomePage
 from website.models import SiteImage, StandardPage
 
@@ -25,3 +27,12 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = OrganisationKind.TRADE_UNION
+    website = factory.LazyAttribute(lambda organisation: f"https://{slugify(organisation.name)}.example.org/")
+
+    class Meta:
+        model = Organisation
