@@ -14,3 +14,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Lock-outs are tested on their own (tests/website/test_admin_security.py); elsewhere tests log in freely.
+AXES_ENABLED = False
