@@ -1,0 +1,114 @@
+"""Backup and restore between two separate site instances, each its own database and media folder."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+# Prints what a visitor would see of the site: every page, its content and the files behind its images.
+SNAPSHOT = """
+import json
+from django.test import Client
+from wagtail.models import Page
+from website.models import SiteImage, SiteSettings
+def body(page):
+    return list(page.body.raw_data) if hasattr(page, 'body') else None
+pages = [
+    [page.url_path, page.title, page.live, type(page).__name__, body(page)]
+    for page in Page.objects.order_by('path').specific()
+]
+images = [[i.title, i.file.name, i.file.storage.exists(i.file.name)] for i in SiteImage.objects.all()]
+settings = SiteSettings.objects.values('site_name', 'imprint').get()
+home = Client(HTTP_HOST='127.0.0.1').get('/').status_code
+print(json.dumps({'pages': pages, 'images': images, 'settings': settings, 'home': home}))
+"""
+
+ADD_IMAGE = """
+from io import BytesIO
+from django.core.files.images import ImageFile
+from PIL import Image
+from website.models import SiteImage, StandardPage
+buffer = BytesIO()
+Image.new('RGB', (40, 30), 'red').save(buffer, 'PNG')
+image = SiteImage.objects.create(title='Rally photo', file=ImageFile(buffer, name='rally.png'))
+page = StandardPage.objects.get(slug='get-involved')
+page.listing_image = image
+page.save_revision().publish()
+"""
+
+
+@pytest.fixture
+def instances(tmp_path):
+    """Two empty site instances: databases on the server under test (or SQLite files), media folders apart."""
+    base_url = os.environ.get("DATABASE_URL")
+    made = []
+
+    def instance(name):
+        env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        env.update(DJANGO_SETTINGS_MODULE="website.settings.dev", MEDIA_ROOT=str(tmp_path / name / "media"))
+        if base_url:
+            parts = urlsplit(base_url)
+            database = f"{parts.path.lstrip('/')}_backup_{name}"
+            with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{database}"')
+                connection.execute(f'CREATE DATABASE "{database}"')
+            made.append((urlunsplit(parts._replace(path="/postgres")), database))
+            env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
+        else:
+            (tmp_path / name).mkdir()
+            env["DATABASE_URL"] = f"sqlite:///{tmp_path / name / 'db.sqlite3'}"
+
+        def manage(*args):
+            result = subprocess.run(
+                [sys.executable, "manage.py", *args], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=180
+            )
+            assert result.returncode == 0, result.stderr
+            return result.stdout
+
+        return manage
+
+    yield instance
+    for server, database in made:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def test_a_backup_restored_into_a_new_instance_gives_the_same_site(instances, tmp_path):
+    original, fresh = instances("original"), instances("fresh")
+    original("migrate", "--noinput")
+    original("load_demo_content")
+    original("shell", "-c", ADD_IMAGE)
+    archive = tmp_path / "backup.tar.gz"
+    assert "Backed up the database and 1 media files" in original("backup_site", "--output", str(archive))
+
+    assert "Restored the database and 1 media files" in fresh("restore_site", str(archive), "--yes")
+
+    before = json.loads(original("shell", "--no-imports", "-c", SNAPSHOT))
+    after = json.loads(fresh("shell", "--no-imports", "-c", SNAPSHOT))
+    assert after == before
+    assert before["images"][0][2] is True  # the image file itself came back, not just its record
+    assert after["home"] == 200
+
+
+def test_restore_refuses_something_that_is_not_a_backup(tmp_path):
+    bogus = tmp_path / "bogus.tar.gz"
+    bogus.write_bytes(b"not an archive")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "restore_site", str(bogus), "--yes"],
+        cwd=PROJECT,
+        env={k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        | {"DJANGO_SETTINGS_MODULE": "website.settings.dev", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "is not a readable backup" in result.stderr
+    assert "Traceback" not in result.stderr

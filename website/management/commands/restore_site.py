@@ -1,0 +1,52 @@
+import shutil
+import tarfile
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from website.backup import DATABASE_FILE, MEDIA_FOLDER
+
+
+class Command(BaseCommand):
+    help = "Replaces this site's content and media with a backup_site archive. Everything here now is lost."
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help="A .tar.gz written by backup_site.")
+        parser.add_argument("--yes", action="store_true", help="Don't ask before replacing this site's content.")
+
+    def handle(self, *args, archive, yes, **options):
+        source = Path(archive)
+        if not source.is_file():
+            raise CommandError(f"There is no backup at {source}.")
+        if not yes and input("This replaces every page, record and file on this site. Type 'yes': ") != "yes":
+            raise CommandError("Nothing restored.")
+        media_root = Path(settings.MEDIA_ROOT)
+        with tempfile.TemporaryDirectory() as work:
+            try:
+                with tarfile.open(source, "r:gz") as backup:
+                    backup.extractall(work, filter="data")  # refuses absolute paths and ../ tricks
+            except (tarfile.TarError, OSError) as error:
+                raise CommandError(f"{source} is not a readable backup: {error}") from None
+            dump = Path(work) / DATABASE_FILE
+            if not dump.is_file():
+                raise CommandError(f"{source} holds no {DATABASE_FILE}: is it a backup_site archive?")
+            call_command("migrate", interactive=False, verbosity=0)
+            with transaction.atomic():
+                call_command("flush", interactive=False, verbosity=0)
+                call_command("loaddata", str(dump), verbosity=0)
+            restored_media = Path(work) / MEDIA_FOLDER
+            files = 0
+            if restored_media.exists():
+                for path in restored_media.rglob("*"):
+                    if path.is_file():
+                        destination = media_root / path.relative_to(restored_media)
+                        destination.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copy2(path, destination)
+                        files += 1
+        call_command("update_index", verbosity=0)
+        call_command("rebuild_references_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS(f"Restored the database and {files} media files from {source}."))
