@@ -16,6 +16,14 @@ def site(db):
 
 
 @pytest.fixture
+def root_collection(db):
+    """Wagtail's root collection, which a transactional test's flush before it may have removed."""
+    from wagtail.models import Collection
+
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+@pytest.fixture
 def home_page(site):
     return site.root_page.specific
 

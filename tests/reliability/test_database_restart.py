@@ -1,0 +1,102 @@
+"""PostgreSQL restarting under load: requests fail cleanly for a moment, and the site recovers by itself."""
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+
+import pytest
+
+from tests.reliability.private_postgres import PrivatePostgres, free_port
+
+MANAGE = [sys.executable, "manage.py"]
+
+
+@pytest.fixture
+def private_postgres():
+    server = PrivatePostgres()
+    server.initialise()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def app_server(private_postgres):
+    """Two gunicorn workers on the private database, keeping connections open as production does."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.test",
+        "DATABASE_URL": private_postgres.url,
+        "CONN_MAX_AGE": "60",
+    }
+    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+        subprocess.run([*MANAGE, *command], env=env, check=True, capture_output=True, timeout=300)
+    gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+    process = subprocess.Popen(  # noqa: S603
+        [gunicorn, "website.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--timeout", "30"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while status(base + "/") != 200:
+        assert time.monotonic() < deadline, "the site did not start"
+        time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def fetch(url, data=None, headers=None):
+    request = urllib.request.Request(url, data=data, headers=headers or {})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+    except (urllib.error.URLError, ConnectionError):
+        return None, ""
+
+
+def status(url):
+    return fetch(url)[0]
+
+
+def test_the_site_answers_503_while_the_database_restarts_and_recovers_by_itself(private_postgres, app_server):
+    answers = []
+    stop = threading.Event()
+
+    def visitor():
+        while not stop.is_set():
+            code, body = fetch(app_server + "/")
+            answers.append((time.monotonic(), code, "Back in a moment" in body))
+
+    visitors = [threading.Thread(target=visitor) for _ in range(4)]
+    for thread in visitors:
+        thread.start()
+    time.sleep(2)
+    down_at = time.monotonic()
+    private_postgres.stop("fast")
+    time.sleep(3)
+    private_postgres.start()
+    up_at = time.monotonic()
+    time.sleep(4)
+    stop.set()
+    for thread in visitors:
+        thread.join(timeout=30)
+
+    codes = Counter(code for _, code, _ in answers)
+    # Every answer is the page or the clean "back in a moment" page: no 500, no dropped connection.
+    assert set(codes) <= {200, 503}, codes
+    assert all(friendly for _, code, friendly in answers if code == 503)
+    assert codes[503] > 0, "the outage was never seen; the test did not test anything"
+    assert all(code == 200 for at, code, _ in answers if at < down_at)
+    # Recovered by itself: the last requests, after the restart, are all served.
+    late = [code for at, code, _ in answers if at > up_at + 2]
+    assert late and set(late) == {200}, Counter(late)
