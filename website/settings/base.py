@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail_modeladmin",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "website.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -109,6 +113,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
+
+# Two-step sign-in (website/two_factor.py) is each editor's choice, unless the operator makes it everyone's.
+TWO_FACTOR_REQUIRED = config.flag("TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Broad Left Network")
 
 # Admin sessions end after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = 60 * 60 * 12
