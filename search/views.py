@@ -1,24 +1,48 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Page
 
-# Long enough for any real question; longer input is cut rather than refused.
-MAX_QUERY_LENGTH = 200
+from search.queries import (
+    KINDS,
+    ORGANISATIONS,
+    clean_query,
+    promoted_pages,
+    record_query,
+    search_organisations,
+    search_pages,
+)
+
 RESULTS_PER_PAGE = 10
-# modelsearch's SQLite backend wraps each term in double quotes without escaping the ones inside, so a stray
-# quote is a syntax error there; PostgreSQL refuses NUL characters. Neither carries meaning in a search.
-UNSEARCHABLE = str.maketrans({'"': " ", "\x00": " "})
+# Beside the pages, the first few organisations that match; the "Organisations" filter lists them all.
+ORGANISATIONS_BESIDE_PAGES = 5
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    terms = query.translate(UNSEARCHABLE).strip()
-    results = Page.objects.none()
+    query, terms = clean_query(request.GET.get("q", ""))
+    kind = KINDS.get(request.GET.get("kind", ""))
+    context = {
+        "search_query": query,
+        "kinds": KINDS.values(),
+        "current_kind": kind,
+        "promoted": [],
+        "organisations": [],
+        "fuzzy": False,
+    }
     if terms:
-        results = Page.objects.live().public().specific().search(terms)
-    page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": page_of_results},
-    )
+        search_query = record_query(query)
+        if kind is ORGANISATIONS:
+            results = search_organisations(terms)
+        else:
+            results, context["fuzzy"] = search_pages(terms, kind)
+        page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        if page_of_results.number == 1 and kind is None:
+            context["promoted"] = promoted_pages(search_query)
+            if ORGANISATIONS.slug in KINDS:
+                context["organisations"] = search_organisations(terms)[:ORGANISATIONS_BESIDE_PAGES]
+        promoted_ids = {page.pk for page in context["promoted"]}
+        context["search_results"] = page_of_results
+        # A promoted page is shown once, on top, not again among the ranked results.
+        context["ranked_results"] = [result for result in page_of_results if result.pk not in promoted_ids]
+    response = TemplateResponse(request, "search/search.html", context)
+    # Results depend on the query string and change as editors publish: never kept by a shared cache.
+    response["Cache-Control"] = "private, max-age=0"
+    return response
