@@ -70,7 +70,12 @@ class Organisation(index.Indexed, Orderable):
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("show_logo")], heading="Logo"),
         MultiFieldPanel([FieldPanel("listed"), FieldPanel("date_endorsed")], heading="Listing"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind"), index.FilterField("listed")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("listed"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = "organisation"
