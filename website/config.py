@@ -49,4 +49,7 @@ def database(url, conn_max_age=0):
         raise ConfigurationError(f"DATABASE_URL is malformed: set it like {example}.") from None
     if urlsplit(url).scheme.startswith("postgres") and not config.get("NAME"):
         raise ConfigurationError(f"DATABASE_URL names no database: set it like {example}.")
+    if config["ENGINE"].endswith("sqlite3"):
+        # Writers queue for the lock (BEGIN IMMEDIATE, waiting up to 20 s) instead of failing when busy.
+        config.setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
     return config

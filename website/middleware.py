@@ -26,7 +26,7 @@ def database_unavailable(exception):
         return False
     # SQLite reports a bad query as an OperationalError too; only a busy or missing file is an outage.
     if isinstance(exception.__cause__, sqlite3.OperationalError):
-        return any(sign in str(exception) for sign in ("database is locked", "unable to open database"))
+        return any(sign in str(exception) for sign in ("is locked", "unable to open database"))
     return True
 
 

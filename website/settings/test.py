@@ -3,6 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import DATABASES
 
 DEBUG = False
 SECRET_KEY = "tests-only-not-secret"  # noqa: S105
@@ -10,6 +11,10 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="website-test-media-")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, as in development: live-server tests write from many threads, which an in-memory database
+    # can only do by refusing all but one ("database table is locked").
+    DATABASES["default"]["TEST"] = {"NAME": f"{tempfile.mkdtemp(prefix='website-test-db-')}/test.sqlite3"}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
