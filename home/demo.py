@@ -1,5 +1,6 @@
 """The network's home page and site settings, from the text of its current home page."""
 
+from campaigns.signup.demo import sign_up_page
 from website.demo import child_page, site_tree
 from website.models import Navigation, SiteSettings, StandardPage
 
@@ -55,7 +56,8 @@ def load(log):
             )
         ],
     )
-    load_home_body(home, get_involved, log)
+    sign_up = sign_up_page(home, log, privacy=privacy)
+    load_home_body(home, sign_up, log)
     load_navigation(site, get_involved, privacy, log)
 
 
@@ -77,7 +79,7 @@ def load_settings(site, log):
     log("  site settings: set")
 
 
-def load_home_body(home, get_involved, log):
+def load_home_body(home, sign_up, log):
     if home.body:
         log("  home page: already has content")
         return
@@ -97,7 +99,7 @@ def load_home_body(home, get_involved, log):
             {
                 "heading": SIGNUP_HEADING,
                 "text": "Join unions, left groups and community organisations coordinating our actions and demands.",
-                "link": {"label": "Get organised", "page": get_involved, "external_url": ""},
+                "link": {"label": "Sign up", "page": sign_up, "external_url": ""},
             },
         ),
     ]

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail_modeladmin",
@@ -154,6 +155,11 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "website.forms.too_many_requests"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Sign-ups from one address; a household or a union office may share one, so the limit is generous.
+SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "20/h")
+# Sign-ups never confirmed are deleted after this many days (`prune_signups`, run daily).
+SIGNUP_PENDING_DAYS = int(os.environ.get("SIGNUP_PENDING_DAYS", "30"))
 
 # Slow work (e-mail, index updates) runs as tasks; production may point this at a worker queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

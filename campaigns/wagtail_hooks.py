@@ -1,0 +1,2 @@
+# Registers the sign-ups' admin listing.
+import campaigns.signup.admin  # noqa: F401
