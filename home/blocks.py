@@ -1,6 +1,14 @@
 from wagtail import blocks
 
-from website.blocks import CallToActionBlock, HeroBlock, ImageBlock, QuoteBlock, RichTextBlock
+from website.blocks import (
+    CallToActionBlock,
+    HeroBlock,
+    ImageBlock,
+    LivestreamBlock,
+    QuoteBlock,
+    RichTextBlock,
+    VideoBlock,
+)
 
 
 class HomePageBodyBlock(blocks.StreamBlock):
@@ -11,3 +19,5 @@ class HomePageBodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
     image = ImageBlock()
+    video = VideoBlock()
+    livestream = LivestreamBlock()

@@ -7,7 +7,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
-from website.blocks import CallToActionBlock, ImageBlock, LinkBlock, QuoteBlock, RichTextBlock
+from website.blocks import CallToActionBlock, ImageBlock, LinkBlock, QuoteBlock, RichTextBlock, VideoBlock
 
 
 class SiteImage(AbstractImage):
@@ -154,6 +154,7 @@ class StandardPageBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = ImageBlock()
     call_to_action = CallToActionBlock()
+    video = VideoBlock()
 
 
 class StandardPage(BasePage):

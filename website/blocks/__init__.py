@@ -4,7 +4,18 @@ from .call_to_action import CallToActionBlock
 from .hero import HeroBlock
 from .image import ImageBlock
 from .link import LinkBlock
+from .livestream import LivestreamBlock
 from .quote import QuoteBlock
 from .rich_text import RichTextBlock
+from .video import VideoBlock
 
-__all__ = ["CallToActionBlock", "HeroBlock", "ImageBlock", "LinkBlock", "QuoteBlock", "RichTextBlock"]
+__all__ = [
+    "CallToActionBlock",
+    "HeroBlock",
+    "ImageBlock",
+    "LinkBlock",
+    "LivestreamBlock",
+    "QuoteBlock",
+    "RichTextBlock",
+    "VideoBlock",
+]
