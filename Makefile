@@ -12,11 +12,17 @@ run: install
 	$(BIN)/python manage.py ensure_admin
 	@$(MAKE) --no-print-directory serve
 
-# Scheduled and embargoed pages go live through Wagtail's publish_scheduled, run every minute beside the server.
+# Beside the server, every minute: scheduled and embargoed pages go live (Wagtail's publish_scheduled) and
+# sign-up e-mails a mail outage held back are retried; once a day, old sign-up data is cleared out.
 serve:
 	@echo "Serving on http://127.0.0.1:8000/ (the admin is at http://127.0.0.1:8000/admin/). Ctrl-C stops it."
 	@trap 'kill 0' EXIT INT TERM; \
-	  (while sleep 60; do $(BIN)/python manage.py publish_scheduled >/dev/null; done) & \
+	  (minutes=0; while sleep 60; do \
+	    $(BIN)/python manage.py publish_scheduled >/dev/null; \
+	    $(BIN)/python manage.py send_signup_emails >/dev/null; \
+	    [ $$((minutes % 1440)) -eq 0 ] && $(BIN)/python manage.py prune_signups >/dev/null; \
+	    minutes=$$((minutes + 1)); \
+	  done) & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install-test
