@@ -1,7 +1,13 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import Max
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+
+from website.models import BasePage
 
 
 class OrganisationKind(models.TextChoices):
@@ -13,6 +19,29 @@ class OrganisationKind(models.TextChoices):
     MUTUAL_AID = "mutual_aid", "Mutual-aid network"
     MPS_GROUP = "mps_group", "Group of MPs"
     OTHER = "other", "Other"
+
+
+# How a count of each kind reads: "12 union branches".
+KIND_PLURALS = {
+    OrganisationKind.TRADE_UNION: "trade unions",
+    OrganisationKind.UNION_BRANCH: "union branches",
+    OrganisationKind.LEFT_GROUP: "constituency parties and left groups",
+    OrganisationKind.CAMPAIGN_GROUP: "campaign groups",
+    OrganisationKind.COMMUNITY_GROUP: "community groups",
+    OrganisationKind.MUTUAL_AID: "mutual-aid networks",
+    OrganisationKind.MPS_GROUP: "groups of MPs",
+    OrganisationKind.OTHER: "other organisations",
+}
+KIND_SINGULARS = {
+    OrganisationKind.TRADE_UNION: "trade union",
+    OrganisationKind.UNION_BRANCH: "union branch",
+    OrganisationKind.LEFT_GROUP: "constituency party or left group",
+    OrganisationKind.CAMPAIGN_GROUP: "campaign group",
+    OrganisationKind.COMMUNITY_GROUP: "community group",
+    OrganisationKind.MUTUAL_AID: "mutual-aid network",
+    OrganisationKind.MPS_GROUP: "group of MPs",
+    OrganisationKind.OTHER: "other organisation",
+}
 
 
 class Region(models.TextChoices):
@@ -74,7 +103,9 @@ class Organisation(index.Indexed, Orderable):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("kind"),
+        index.FilterField("region"),
         index.FilterField("listed"),
+        index.FilterField("show_logo"),
     ]
 
     class Meta(Orderable.Meta):
@@ -82,3 +113,140 @@ class Organisation(index.Indexed, Orderable):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # New organisations join the end of the editors' order, however they were made.
+        if self.sort_order is None:
+            last = Organisation.objects.aggregate(last=Max("sort_order"))["last"]
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
+    @property
+    def shows_logo(self):
+        return bool(self.show_logo and self.logo_id)
+
+
+class EndorsementsPage(RoutablePageMixin, BasePage):
+    """The wall of every listed organisation, and the form for organisations asking to join it."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="A few sentences above the organisations, such as why they back the network.",
+    )
+    request_intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown above the form organisations fill in to ask to endorse the network.",
+    )
+    thank_you_text = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Shown after an organisation has sent its request, e.g. what happens next and how long it takes.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("request_intro"), FieldPanel("thank_you_text")], heading="Organisations asking to endorse"
+        ),
+    ]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    page_description = (
+        "The organisations that back the network, by kind and region, and the form to ask to endorse. There is one."
+    )
+
+    class Meta:
+        verbose_name = "endorsements page"
+
+    def get_context(self, request, *args, **kwargs):
+        from endorsements.views import gallery_context
+
+        return {**super().get_context(request, *args, **kwargs), **gallery_context(request)}
+
+    @path("")
+    def gallery(self, request):
+        return self.render(request)
+
+    @path("ask/")
+    def ask(self, request):
+        from endorsements.views import ask_to_endorse
+
+        return ask_to_endorse(self, request)
+
+    @path("ask/thanks/")
+    def thanks(self, request):
+        from endorsements.views import thank_you
+
+        return thank_you(self, request)
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for review"
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Declined"
+
+
+class EndorsementRequest(models.Model):
+    """An organisation asking, through the public form, to be listed as backing the network."""
+
+    name = models.CharField(max_length=255, help_text="The organisation's name as it writes it.")
+    kind = models.CharField(max_length=32, choices=OrganisationKind.choices, help_text="What sort of organisation.")
+    region = models.CharField(
+        max_length=32, choices=Region.choices, default=Region.UK_WIDE, help_text="Where it organises."
+    )
+    website = models.URLField(blank=True, help_text="Its own site.")
+    contact_name = models.CharField(max_length=200, help_text="Who asked, on the organisation's behalf.")
+    contact_email = models.EmailField(help_text="Where we write about the request.")
+    logo = models.FileField(
+        upload_to="endorsement-requests/%Y/%m/",
+        blank=True,
+        help_text="The logo it sent (PNG, JPEG, WebP, AVIF or SVG; SVGs are stripped of anything that could run).",
+    )
+    statement = models.TextField(blank=True, max_length=2000, help_text="Its statement of support.")
+    consent_logo = models.BooleanField(default=False, help_text="It agreed that we show its logo.")
+    consent_contact = models.BooleanField(default=False, help_text="Its contact agreed that we write to them.")
+    campaign = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The campaign it asks to back; empty when it backs the network as a whole.",
+    )
+    status = models.CharField(
+        max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING, help_text="Where the review is."
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="endorsement_requests",
+        help_text="The organisation approving it created or matched.",
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True, help_text="When the request arrived.")
+    reviewed_at = models.DateTimeField(null=True, blank=True, help_text="When an editor approved or declined it.")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The editor who approved or declined it.",
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = "endorsement request"
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display().lower()})"
+
+    @property
+    def is_pending(self):
+        return self.status == RequestStatus.PENDING

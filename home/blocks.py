@@ -1,5 +1,6 @@
 from wagtail import blocks
 
+from endorsements.blocks import OrganisationGalleryBlock
 from website.blocks import (
     CallToActionBlock,
     HeroBlock,
@@ -19,5 +20,6 @@ class HomePageBodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
     image = ImageBlock()
+    endorsements = OrganisationGalleryBlock()
     video = VideoBlock()
     livestream = LivestreamBlock()

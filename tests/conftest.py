@@ -29,7 +29,7 @@ def home_page(site):
 
 
 @pytest.fixture
-def demo_site(db):
+def demo_site(db, root_collection):
     """The site as `make run` builds it from the seed text."""
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return site_tree()

@@ -91,7 +91,10 @@ class TestEditorsPath(WagtailPageTestCase):
 
     def test_page_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {__import__("wagtail").models.Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        from campaigns.models import SignUpPage
+        from endorsements.models import EndorsementsPage
+
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, EndorsementsPage, SignUpPage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_editor_creates_a_page_with_text_and_a_call_to_action(self):

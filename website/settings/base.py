@@ -173,6 +173,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Organisations' logos are often SVG; endorsements/images.py strips every uploaded SVG of anything that could run.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 # Image bombs: a small file that decodes to a huge bitmap is refused.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # No avatar look-ups at gravatar.com: nothing may call out.

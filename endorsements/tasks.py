@@ -1,0 +1,81 @@
+"""E-mail about endorsement requests, sent from tasks so a mail failure never loses a request nor shows an error."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_tasks import task
+
+from endorsements.models import EndorsementRequest, RequestStatus
+
+logger = logging.getLogger(__name__)
+REVIEW_PERMISSION = "change_endorsementrequest"
+
+
+def reviewers_emails():
+    """Active editors who may review requests: superusers and anyone granted the permission, directly or by group."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    may_review = (
+        Q(is_superuser=True)
+        | Q(user_permissions__codename=REVIEW_PERMISSION)
+        | Q(groups__permissions__codename=REVIEW_PERMISSION)
+    )
+    return sorted(set(users.filter(may_review).values_list("email", flat=True)))
+
+
+def one_line(text):
+    return " ".join(str(text).split())[:150]
+
+
+@task()
+def notify_editors_of_request(request_id):
+    endorsement_request = EndorsementRequest.objects.filter(pk=request_id).first()
+    recipients = reviewers_emails()
+    if endorsement_request is None or not recipients:
+        return 0
+    review_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "endorsements_endorsementrequest_modeladmin_inspect", args=[endorsement_request.pk]
+    )
+    body = render_to_string(
+        "endorsements/emails/new_request.txt", {"request": endorsement_request, "review_url": review_url}
+    )
+    try:
+        return send_mail(
+            f"Endorsement request: {one_line(endorsement_request.name)}", body, None, recipients, fail_silently=False
+        )
+    except Exception:
+        # The request is saved and listed in the admin; editors still find it there.
+        logger.exception("Could not e-mail editors about endorsement request %s", request_id)
+        return 0
+
+
+@task()
+def tell_contact_of_decision(request_id):
+    endorsement_request = EndorsementRequest.objects.select_related("organisation").filter(pk=request_id).first()
+    if endorsement_request is None or endorsement_request.status == RequestStatus.PENDING:
+        return 0
+    from endorsements.queries import endorsements_page
+
+    page = endorsements_page()
+    body = render_to_string(
+        "endorsements/emails/decision.txt",
+        {
+            "request": endorsement_request,
+            "approved": endorsement_request.status == RequestStatus.APPROVED,
+            "page_url": page.full_url if page else settings.WAGTAILADMIN_BASE_URL,
+        },
+    )
+    subject = (
+        "Thank you: your organisation now backs the network"
+        if endorsement_request.status == RequestStatus.APPROVED
+        else "Your request to endorse the network"
+    )
+    try:
+        return send_mail(subject, body, None, [endorsement_request.contact_email], fail_silently=False)
+    except Exception:
+        logger.exception("Could not e-mail the contact of endorsement request %s", request_id)
+        return 0

@@ -1,0 +1,92 @@
+"""SVG logos: whatever an SVG carries, what we store and serve cannot run script or load anything."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from endorsements.svg import InvalidSvgError, sanitise_svg
+from website.models import SiteImage
+
+HOSTILE_SVG = b"""<?xml version="1.0"?>
+<?xml-stylesheet href="https://evil.example/x.css"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="200" height="100"
+     onload="alert(1)" viewBox="0 0 200 100">
+  <script>alert('x')</script>
+  <style>@import url(https://evil.example/track.css);</style>
+  <defs><linearGradient id="g"><stop offset="0" stop-color="#b0001e"/></linearGradient></defs>
+  <rect width="200" height="100" fill="url(#g)" onclick="alert(2)" style="fill: url(https://evil.example/p.png)"/>
+  <circle cx="50" cy="50" r="40" fill="url(https://evil.example/x.svg#p)"/>
+  <a href="javascript:alert(3)"><text x="10" y="90">Union</text></a>
+  <a xlink:href="javascript:alert(4)"><rect width="1" height="1"/></a>
+  <image href="https://evil.example/pixel.png" width="10" height="10"/>
+  <use xlink:href="https://evil.example/sprite.svg#logo"/>
+  <use href="#g"/>
+  <foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">hi<script>alert(5)</script></div></foreignObject>
+  <animate attributeName="href" to="javascript:alert(6)"/>
+  <set attributeName="onmouseover" to="alert(7)"/>
+  <iframe xmlns="http://www.w3.org/1999/xhtml" src="javascript:alert(8)"/>
+</svg>"""
+
+EXTERNAL_ENTITY_SVG = b"""<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<svg xmlns="http://www.w3.org/2000/svg"><text>&secret;</text></svg>"""
+
+ENTITY_BOMB_SVG = b"""<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;">]>
+<svg xmlns="http://www.w3.org/2000/svg"><text>&c;</text></svg>"""
+
+ACTIVE_MARKERS = [
+    "script",
+    "onload",
+    "onclick",
+    "onmouseover",
+    "javascript:",
+    "evil.example",
+    "foreignObject",
+    "iframe",
+    "@import",
+    "animate",
+    "<set",
+    "<image",
+]
+
+
+def test_sanitising_keeps_the_drawing_and_drops_everything_active():
+    clean = sanitise_svg(HOSTILE_SVG).decode()
+    for marker in ACTIVE_MARKERS:
+        assert marker not in clean, f"{marker!r} survived: {clean}"
+    assert 'fill="url(#g)"' in clean
+    assert "<text" in clean and "Union</text>" in clean
+    assert 'href="#g"' in clean
+    assert 'viewBox="0 0 200 100"' in clean
+
+
+@pytest.mark.parametrize("data", [EXTERNAL_ENTITY_SVG, ENTITY_BOMB_SVG, b"not xml at all", b"<html><body/></html>"])
+def test_hostile_or_broken_xml_is_refused(data):
+    with pytest.raises(InvalidSvgError):
+        sanitise_svg(data)
+
+
+@pytest.mark.django_db
+def test_svg_uploaded_to_the_image_library_is_stored_sanitised(admin_client):
+    response = admin_client.post(
+        "/admin/images/add/",
+        {"title": "Hostile logo", "file": SimpleUploadedFile("logo.svg", HOSTILE_SVG, "image/svg+xml")},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    image = SiteImage.objects.get(title="Hostile logo")
+    with image.file.open("rb") as stored:
+        content = stored.read().decode()
+    for marker in ACTIVE_MARKERS:
+        assert marker not in content
+    assert image.is_svg() and (image.width, image.height) == (200, 100)
+    assert image.file_size == len(content.encode())
+
+
+@pytest.mark.django_db
+def test_svg_with_an_external_entity_is_refused_by_the_image_library(admin_client):
+    response = admin_client.post(
+        "/admin/images/add/",
+        {"title": "Entity logo", "file": SimpleUploadedFile("logo.svg", EXTERNAL_ENTITY_SVG, "image/svg+xml")},
+    )
+    assert response.status_code == 200
+    assert not SiteImage.objects.filter(title="Entity logo").exists()
