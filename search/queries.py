@@ -17,8 +17,8 @@ from wagtail.search.backends import get_search_backend
 # Long enough for any real question; longer input is cut rather than refused.
 MAX_QUERY_LENGTH = 200
 # modelsearch's SQLite backend wraps each term in double quotes without escaping the ones inside, so a stray
-# quote is a syntax error there; PostgreSQL refuses NUL characters. Neither carries meaning in a search.
-UNSEARCHABLE = str.maketrans({'"': " ", "\x00": " "})
+# quote is a syntax error there.
+UNSEARCHABLE = str.maketrans({'"': " "})
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,12 @@ KINDS = {kind.slug: kind for kind in [*PAGE_KINDS, ORGANISATIONS] if kind.model 
 
 
 def clean_query(raw):
-    """What the visitor asked, cut to length, and the terms the backend may safely be given."""
-    query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
+    """What the visitor asked, cut to length, and the terms the backend may safely be given.
+
+    Control characters go first: they mean nothing in a search, and PostgreSQL refuses NUL in the stored query.
+    """
+    printable = "".join(character if character.isprintable() else " " for character in raw)
+    query = " ".join(printable.split())[:MAX_QUERY_LENGTH]
     return query, " ".join(query.translate(UNSEARCHABLE).split())
 
 
