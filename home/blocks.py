@@ -1,6 +1,8 @@
 from wagtail import blocks
 
+from campaigns.blocks import LatestCampaignsBlock, NextEventsBlock
 from endorsements.blocks import OrganisationGalleryBlock
+from news.blocks import LatestNewsBlock
 from website.blocks import (
     CallToActionBlock,
     HeroBlock,
@@ -21,5 +23,8 @@ class HomePageBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = ImageBlock()
     endorsements = OrganisationGalleryBlock()
+    latest_campaigns = LatestCampaignsBlock()
+    latest_news = LatestNewsBlock()
+    next_events = NextEventsBlock()
     video = VideoBlock()
     livestream = LivestreamBlock()

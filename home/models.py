@@ -20,7 +20,14 @@ class HomePage(BasePage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["website.StandardPage", "endorsements.EndorsementsPage", "campaigns.SignUpPage"]
+    subpage_types = [
+        "website.StandardPage",
+        "campaigns.CampaignIndexPage",
+        "campaigns.EventIndexPage",
+        "news.NewsIndexPage",
+        "endorsements.EndorsementsPage",
+        "campaigns.SignUpPage",
+    ]
     page_description = "The site's front page. There is only one."
 
     class Meta:

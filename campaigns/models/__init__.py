@@ -1,5 +1,22 @@
-"""Campaigns, events, registrations and the sign-up."""
+"""Campaigns, events, the registrations visitors make for them, and the sign-up."""
 
 from campaigns.signup.models import SignUpPage, Supporter, SupporterStatus
 
-__all__ = ["SignUpPage", "Supporter", "SupporterStatus"]
+from .campaign import CampaignBacker, CampaignIndexPage, CampaignPage, CampaignStatus, CampaignTopic
+from .event import EventIndexPage, EventKind, EventPage
+from .registration import Registration
+
+__all__ = [
+    "CampaignBacker",
+    "CampaignIndexPage",
+    "CampaignPage",
+    "CampaignStatus",
+    "CampaignTopic",
+    "EventIndexPage",
+    "EventKind",
+    "EventPage",
+    "Registration",
+    "SignUpPage",
+    "Supporter",
+    "SupporterStatus",
+]

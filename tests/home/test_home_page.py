@@ -91,10 +91,12 @@ class TestEditorsPath(WagtailPageTestCase):
 
     def test_page_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {__import__("wagtail").models.Page})
-        from campaigns.models import SignUpPage
+        from campaigns.models import CampaignIndexPage, EventIndexPage, SignUpPage
         from endorsements.models import EndorsementsPage
+        from news.models import NewsIndexPage
 
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, EndorsementsPage, SignUpPage})
+        sections = {CampaignIndexPage, EventIndexPage, NewsIndexPage, EndorsementsPage, SignUpPage}
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, *sections})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_editor_creates_a_page_with_text_and_a_call_to_action(self):

@@ -1,0 +1,177 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.blocks.rich_text import BODY_FEATURES
+from website.models import BasePage
+
+PAST_EVENTS_PER_PAGE = 12
+
+
+class EventKind(models.TextChoices):
+    RALLY = "rally", "Rally"
+    MEETING = "meeting", "Meeting"
+    ONLINE = "online", "Online event"
+
+
+class EventIndexPage(BasePage):
+    """Every event: the upcoming ones first, the past ones apart below."""
+
+    intro = models.TextField(blank=True, max_length=500, help_text="A sentence or two above the list of events.")
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.EventPage"]
+    page_description = "The list of rallies, meetings and online events. There is only one; events go under it."
+
+    class Meta:
+        verbose_name = "event index page"
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.queries import past_events, upcoming_events
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            upcoming_events=upcoming_events(),
+            past_events=Paginator(past_events(), PAST_EVENTS_PER_PAGE).get_page(request.GET.get("page")),
+        )
+        return context
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """A rally, meeting or online event that people register for."""
+
+    kind = models.CharField(
+        max_length=16, choices=EventKind.choices, default=EventKind.RALLY, help_text="What sort of event it is."
+    )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="The campaign it is part of, if any: the event is listed on that campaign's page.",
+    )
+    start = models.DateTimeField(help_text="When it starts, in UK time (the site allows for the clocks changing).")
+    end = models.DateTimeField(help_text="When it ends, in UK time. Registration closes then.")
+    venue_name = models.CharField(
+        max_length=200, blank=True, help_text="Where it is, such as 'Friends Meeting House'. Blank for online events."
+    )
+    address = models.TextField(
+        blank=True, max_length=500, help_text="The venue's full address with postcode, one part per line."
+    )
+    livestream_url = models.URLField(
+        blank=True, max_length=500, help_text="Where people can watch it live, such as a YouTube address. Optional."
+    )
+    access_information = models.TextField(
+        blank=True,
+        max_length=1500,
+        help_text="Step-free access, toilets, hearing loops, BSL, seating, the nearest station: what people need.",
+    )
+    capacity = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many people may register. Later registrations join a waitlist. Blank for no limit.",
+    )
+    registration_open = models.BooleanField(
+        default=True, help_text="Untick to stop taking registrations. They stop anyway once the event is over."
+    )
+    description = RichTextField(
+        features=BODY_FEATURES, blank=True, help_text="What happens at the event: speakers, programme, what to bring."
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("listing_summary", heading="Summary"),
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("campaign"), FieldRowPanel([FieldPanel("start"), FieldPanel("end")])],
+            heading="What and when",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("address"), FieldPanel("livestream_url")], heading="Where"
+        ),
+        FieldPanel("access_information"),
+        MultiFieldPanel([FieldPanel("capacity"), FieldPanel("registration_open")], heading="Registration"),
+        FieldPanel("description"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("listing_image")], heading="Listings and sharing"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("listing_summary"),
+        index.SearchField("venue_name"),
+        index.SearchField("description"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["campaigns.EventIndexPage"]
+    subpage_types = []
+    page_description = "A rally, meeting or online event, with its time, place, livestream and registration form."
+
+    class Meta:
+        verbose_name = "event"
+
+    @property
+    def search_result_date(self):
+        return self.start
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The end must come after the start."
+        if self.kind != EventKind.ONLINE and not self.venue_name:
+            errors["venue_name"] = "Say where the event is, or make it an online event."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_online(self):
+        return self.kind == EventKind.ONLINE
+
+    @property
+    def is_past(self):
+        return self.end <= timezone.now()
+
+    @property
+    def takes_registrations(self):
+        return self.registration_open and not self.is_past
+
+    @property
+    def location_text(self):
+        if self.is_online:
+            return "Online"
+        return ", ".join(part for part in [self.venue_name, *self.address.splitlines()] if part.strip())
+
+    @property
+    def calendar_url(self):
+        return self.url + self.reverse_subpage("calendar")
+
+    # Visitors' routes: the page with its form, the confirmation, the calendar file.
+    @path("")
+    def event(self, request):
+        from campaigns.views import event_page
+
+        return event_page(request, self)
+
+    @path("registered/<uuid:token>/")
+    def registered(self, request, token):
+        from campaigns.views import registration_confirmation
+
+        return registration_confirmation(request, self, token)
+
+    @path("add-to-calendar/")
+    def calendar(self, request):
+        from campaigns.views import event_calendar
+
+        return event_calendar(request, self)
