@@ -2,7 +2,7 @@ from wagtail import blocks
 
 from campaigns.blocks import LatestCampaignsBlock, NextEventsBlock
 from endorsements.blocks import OrganisationGalleryBlock
-from news.blocks import LatestNewsBlock
+from news.blocks import LatestNewsBlock, SocialFeedBlock
 from website.blocks import (
     CallToActionBlock,
     HeroBlock,
@@ -26,5 +26,6 @@ class HomePageBodyBlock(blocks.StreamBlock):
     latest_campaigns = LatestCampaignsBlock()
     latest_news = LatestNewsBlock()
     next_events = NextEventsBlock()
+    social_feed = SocialFeedBlock()
     video = VideoBlock()
     livestream = LivestreamBlock()

@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("signup/", include("campaigns.signup.urls")),
+    path("social/", include("news.social")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

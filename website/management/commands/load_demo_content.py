@@ -4,7 +4,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app's demo loader, in the order their content depends on each other.
-LOADERS = ["home.demo", "endorsements.demo", "website.livestream_demo", "campaigns.demo", "news.demo"]
+LOADERS = [
+    "home.demo",
+    "endorsements.demo",
+    "website.livestream_demo",
+    "campaigns.demo",
+    "news.demo",
+    "news.social_demo",
+]
 
 
 class Command(BaseCommand):

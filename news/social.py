@@ -1,0 +1,142 @@
+"""The network's posts on Facebook, X and elsewhere, copied in by editors and shown as our own pages.
+
+Nothing here ever contacts those networks: editors paste each post's text and address by hand, and a
+visitor's browser only reaches the network if they follow a post's "View on …" link.
+"""
+
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.views.decorators.cache import cache_control
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from website.models import SiteImage
+
+# The size a post's image is shown at; prefetched with the posts so a page costs the same however long it is.
+POST_IMAGE_RENDITIONS = ("width-400", "width-800")
+# Posts past this length show their start, and the rest behind "See more".
+SEE_MORE_AFTER = 300
+POSTS_PER_PAGE = 10
+MAX_POSTS_PER_PAGE = 12
+
+
+class Platform(models.TextChoices):
+    FACEBOOK = "facebook", "Facebook"
+    X = "x", "X"
+    INSTAGRAM = "instagram", "Instagram"
+    BLUESKY = "bluesky", "Bluesky"
+    MASTODON = "mastodon", "Mastodon"
+    OTHER = "other", "another site"
+
+
+class SocialPost(index.Indexed, models.Model):
+    platform = models.CharField(
+        max_length=20, choices=Platform.choices, default=Platform.FACEBOOK, help_text="Where the post first appeared."
+    )
+    text = models.TextField(
+        max_length=5000,
+        help_text="The post's words, pasted as plain text (up to 5,000 characters). Long posts are cut "
+        "after about 300 characters with a “See more” button.",
+    )
+    url = models.URLField(
+        "address",
+        max_length=500,
+        validators=[URLValidator(schemes=["https"])],
+        help_text="The post's own address on that site, starting https:// (its “View on …” link).",
+    )
+    posted_at = models.DateTimeField(
+        "posted at", help_text="When the post went up, in UK time. The feed shows the newest first."
+    )
+    image = models.ForeignKey(
+        SiteImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: the post's picture, uploaded here (it is never loaded from the other site).",
+    )
+    shown = models.BooleanField(default=True, help_text="Untick to hide the post from the site without deleting it.")
+
+    panels = [
+        FieldPanel("platform"),
+        FieldPanel("text"),
+        FieldPanel("url"),
+        FieldPanel("posted_at"),
+        FieldPanel("image"),
+        MultiFieldPanel([FieldPanel("shown")], heading="Publishing"),
+    ]
+    search_fields = [
+        index.SearchField("text"),
+        index.AutocompleteField("text"),
+        index.FilterField("platform"),
+        index.FilterField("shown"),
+    ]
+
+    class Meta:
+        ordering = ["-posted_at", "-pk"]
+        verbose_name = "social media post"
+
+    def __str__(self):
+        return f"{self.get_platform_display()}, {self.posted_at:%d %b %Y}: {self.text[:60]}"
+
+    @property
+    def view_label(self):
+        """The link text visitors see: "View on Facebook", or a neutral one for a site we do not name."""
+        if self.platform == Platform.OTHER:
+            return "View the original post"
+        return f"View on {self.get_platform_display()}"
+
+    def text_parts(self):
+        """The post's opening and the rest (empty when the post is short), split between words."""
+        if len(self.text) <= SEE_MORE_AFTER:
+            return self.text, ""
+        cut = self.text.rfind(" ", 0, SEE_MORE_AFTER)
+        cut = cut if cut > SEE_MORE_AFTER // 2 else SEE_MORE_AFTER
+        return self.text[:cut], self.text[cut:]
+
+
+def social_posts(offset, count):
+    """The shown posts, newest first, from `offset`, with their images' renditions fetched alongside."""
+    images = SiteImage.objects.prefetch_renditions(*POST_IMAGE_RENDITIONS)
+    posts = SocialPost.objects.filter(shown=True).prefetch_related(Prefetch("image", queryset=images))
+    return list(posts.order_by("-posted_at", "-pk")[offset : offset + count])
+
+
+def whole_number(value, default, lowest, highest):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return min(max(number, lowest), highest)
+
+
+def page_href(number, per_page=POSTS_PER_PAGE):
+    return f"{reverse('social:page')}?per={per_page}&page={number}"
+
+
+@cache_control(public=True, max_age=300)
+def social_page(request):
+    """A page of older posts: "Load more" without JavaScript, or (with ?fragment=1) the posts social.js adds."""
+    per_page = whole_number(request.GET.get("per"), POSTS_PER_PAGE, 1, MAX_POSTS_PER_PAGE)
+    number = whole_number(request.GET.get("page"), 1, 1, 10**6)
+    # One post more than the page shows tells us whether there is a next page, without counting them all.
+    posts = social_posts((number - 1) * per_page, per_page + 1)
+    if not posts and number > 1:
+        last = max(1, -(-SocialPost.objects.filter(shown=True).count() // per_page))
+        number = min(number, last)
+        posts = social_posts((number - 1) * per_page, per_page + 1)
+    context = {
+        "posts": posts[:per_page],
+        "page_number": number,
+        "next_href": page_href(number + 1, per_page) if len(posts) > per_page else None,
+        "previous_href": page_href(number - 1, per_page) if number > 1 else None,
+    }
+    template = "news/social/fragment.html" if request.GET.get("fragment") else "news/social/page.html"
+    return render(request, template, context)
+
+
+app_name = "social"
+urlpatterns = [path("", social_page, name="page")]
