@@ -44,23 +44,19 @@ def save_sign_up(page, form):
     """
     data = form.cleaned_data
     details = {field: data[field] for field in DETAIL_FIELDS}
-    consent = {
-        "consent_text": form.consent_record(),
-        "consent_version": page.consent_version,
-        "consented_at": timezone.now().isoformat(),
-    }
+    consent = {"consent_text": form.consent_record(), "consent_version": page.consent_version}
+    now = timezone.now()
     existing = Supporter.objects.filter(email__iexact=data["email"]).first()
     if existing is None:
         try:
             with transaction.atomic():
-                return Supporter.objects.create(
-                    page=page, email=data["email"], **details, **{**consent, "consented_at": timezone.now()}
-                )
+                return Supporter.objects.create(page=page, email=data["email"], **details, **consent, consented_at=now)
         except IntegrityError:
             # The same address sent twice at once: the other request made the record; hold these details on it.
             existing = Supporter.objects.get(email__iexact=data["email"])
     existing.pending_changes = {**details, **consent, "page_id": page.pk}
-    existing.pending_since = timezone.now()
+    # The moment they consented to the held details: it becomes consented_at once they confirm.
+    existing.pending_since = now
     existing.confirmation_nonce = new_nonce()
     existing.confirmation_sent_at = None
     existing.save(update_fields=["pending_changes", "pending_since", "confirmation_nonce", "confirmation_sent_at"])
@@ -104,8 +100,8 @@ def apply_confirmation(supporter):
     for field in DETAIL_FIELDS + ("consent_text", "consent_version"):
         if field in changes:
             setattr(supporter, field, changes[field])
-    if "consented_at" in changes:
-        supporter.consented_at = changes["consented_at"]
+    if changes:
+        supporter.consented_at = supporter.pending_since
     if changes.get("page_id"):
         supporter.page_id = changes["page_id"]
     if supporter.status != SupporterStatus.CONFIRMED:
