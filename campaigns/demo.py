@@ -92,6 +92,7 @@ BUDGET_CAMPAIGNS = [
     ),
 ]
 SATURDAY = 5
+RALLY_STREAM_URL = "https://www.youtube.com/live/ReClAiMdEm0"
 
 
 def uk_moment(day, hour, minute=0):
@@ -173,6 +174,19 @@ def load_recall_campaign(parent, log):
     return page
 
 
+def rally_livestream(day):
+    """The Saturday rally's stream, in the naive UK wall-clock time a StreamField stores."""
+    return {
+        "title": "Watch the rally live",
+        "url": RALLY_STREAM_URL,
+        "starts_at": datetime.datetime.combine(day, datetime.time(14)),
+        "ends_at": datetime.datetime.combine(day, datetime.time(16, 30)),
+        "notice": "Can't make it to Conway Hall? The speeches stream live here, with captions.",
+        "recording_url": RALLY_STREAM_URL,
+        "thumbnail": None,
+    }
+
+
 def load_rallies(parent, recall, log):
     today = timezone.localdate()
     saturday = next_saturday(today)
@@ -199,6 +213,7 @@ def load_rallies(parent, recall, log):
             "<p>@RichardBurgon, secretary of @socialistcam, is yet another amazing speaker lined up for Saturday's "
             "rally to reclaim democracy. Join us to discuss how we can fight to take back control of our party!</p>"
         ),
+        body=[("livestream", rally_livestream(saturday))],
     )
     eleventh = last_eleventh_of_march(today)
     child_page(

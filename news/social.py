@@ -1,18 +1,21 @@
-"""The network's posts on Facebook, X and elsewhere, copied in by editors and shown as our own pages.
+"""The network's posts on Facebook, X and elsewhere, copied in by editors or imported from a feed.
 
-Nothing here ever contacts those networks: editors paste each post's text and address by hand, and a
-visitor's browser only reaches the network if they follow a post's "View on …" link.
+Pages never contact those networks: editors paste each post's text and address by hand, or an administrator runs
+`import_social_feed` (social_import.py), which stores the text and pictures here; a visitor's browser only reaches
+the network if they follow a post's "View on …" link or one of its hashtags or handles.
 """
 
-from django.core.validators import URLValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.views.decorators.cache import cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import PreviewableMixin
 from wagtail.search import index
 
+from news.social_links import WHOLE_HANDLE, profile_url
 from website.models import SiteImage
 
 # The size a post's image is shown at; prefetched with the posts so a page costs the same however long it is.
@@ -29,12 +32,34 @@ class Platform(models.TextChoices):
     INSTAGRAM = "instagram", "Instagram"
     BLUESKY = "bluesky", "Bluesky"
     MASTODON = "mastodon", "Mastodon"
+    YOUTUBE = "youtube", "YouTube"
+    TIKTOK = "tiktok", "TikTok"
     OTHER = "other", "another site"
 
 
-class SocialPost(index.Indexed, models.Model):
+# "@broadleft", or a Mastodon or Bluesky one with its server or domain: "@broadleft@mastodon.social".
+HANDLE = RegexValidator(
+    WHOLE_HANDLE.pattern,
+    "Start the handle with @ and use only letters, digits, _ . and -, such as @broadleft or "
+    "@broadleft@mastodon.social.",
+)
+
+
+class SocialPost(PreviewableMixin, index.Indexed, models.Model):
     platform = models.CharField(
         max_length=20, choices=Platform.choices, default=Platform.FACEBOOK, help_text="Where the post first appeared."
+    )
+    account_name = models.CharField(
+        "account name",
+        max_length=100,
+        blank=True,
+        help_text="The name of the account that posted it, as that site shows it, such as “Broad Left Network”.",
+    )
+    handle = models.CharField(
+        max_length=100,
+        blank=True,
+        validators=[HANDLE],
+        help_text="The account's handle, starting @, such as @broadleft (on Mastodon, @broadleft@mastodon.social).",
     )
     text = models.TextField(
         max_length=5000,
@@ -59,9 +84,18 @@ class SocialPost(index.Indexed, models.Model):
         help_text="Optional: the post's picture, uploaded here (it is never loaded from the other site).",
     )
     shown = models.BooleanField(default=True, help_text="Untick to hide the post from the site without deleting it.")
+    source_id = models.CharField(
+        "feed entry id",
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="The id its feed gave an imported post, so importing again adds it only once. Blank when pasted in.",
+    )
 
     panels = [
         FieldPanel("platform"),
+        FieldPanel("account_name"),
+        FieldPanel("handle"),
         FieldPanel("text"),
         FieldPanel("url"),
         FieldPanel("posted_at"),
@@ -71,6 +105,8 @@ class SocialPost(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("text"),
         index.AutocompleteField("text"),
+        index.SearchField("account_name"),
+        index.SearchField("handle"),
         index.FilterField("platform"),
         index.FilterField("shown"),
     ]
@@ -78,9 +114,23 @@ class SocialPost(index.Indexed, models.Model):
     class Meta:
         ordering = ["-posted_at", "-pk"]
         verbose_name = "social media post"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["platform", "source_id"],
+                condition=~models.Q(source_id=""),
+                name="socialpost_unique_source_id",
+                violation_error_message="A post with this feed entry id is already there for this platform.",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_platform_display()}, {self.posted_at:%d %b %Y}: {self.text[:60]}"
+
+    def get_preview_template(self, request, mode_name):
+        return "news/social/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"posts": [self]}
 
     @property
     def view_label(self):
@@ -88,6 +138,11 @@ class SocialPost(index.Indexed, models.Model):
         if self.platform == Platform.OTHER:
             return "View the original post"
         return f"View on {self.get_platform_display()}"
+
+    @property
+    def profile_url(self):
+        """The account's page on its platform, when its handle has a simple address there."""
+        return profile_url(self.platform, self.handle, self.url) if self.handle else None
 
     def text_parts(self):
         """The post's opening and the rest (empty when the post is short), split between words."""

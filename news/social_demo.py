@@ -1,4 +1,5 @@
-"""The seed's Facebook posts, as editors would paste them in, and the home page's feed of them.
+"""The seed's Facebook posts, as editors would paste them in, with the account that posted them, and the home
+page's feed of them.
 
 Dates count back from the day the content is loaded, a few days apart, so the feed looks current.
 """
@@ -23,6 +24,8 @@ RECALL_TEXT = (
     "Organise’, and Labour4Clause4."
 )
 
+ACCOUNT_NAME = "Broad Left Network"
+HANDLE = "@broadleftnetwork"
 # (days ago, hour, minute, text, made-up address): newest first.
 POSTS = [
     (
@@ -59,7 +62,14 @@ def load(log):
         day = today - datetime.timedelta(days=days_ago)
         posted_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
         post, created = SocialPost.objects.get_or_create(
-            url=url, defaults={"platform": Platform.FACEBOOK, "text": text, "posted_at": posted_at}
+            url=url,
+            defaults={
+                "platform": Platform.FACEBOOK,
+                "account_name": ACCOUNT_NAME,
+                "handle": HANDLE,
+                "text": text,
+                "posted_at": posted_at,
+            },
         )
         log(f"  social post {post.url}: {'created' if created else 'already there'}")
     add_home_section("social_feed", {"heading": "On social media", "count": 3}, log, after="livestream")

@@ -2,12 +2,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.blocks import CallToActionBlock, ImageBlock, LivestreamBlock, QuoteBlock, RichTextBlock, VideoBlock
 from website.blocks.rich_text import BODY_FEATURES
 from website.models import BasePage
 
@@ -18,6 +20,15 @@ class EventKind(models.TextChoices):
     RALLY = "rally", "Rally"
     MEETING = "meeting", "Meeting"
     ONLINE = "online", "Online event"
+
+
+class EventBodyBlock(blocks.StreamBlock):
+    text = RichTextBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    livestream = LivestreamBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
 
 
 class EventIndexPage(BasePage):
@@ -87,6 +98,12 @@ class EventPage(RoutablePageMixin, BasePage):
     description = RichTextField(
         features=BODY_FEATURES, blank=True, help_text="What happens at the event: speakers, programme, what to bring."
     )
+    body = StreamField(
+        EventBodyBlock(),
+        blank=True,
+        help_text="Shown under the description: its livestream (start time before, player during, recording after), "
+        "videos, pictures, quotes and calls to action.",
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -101,6 +118,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("access_information"),
         MultiFieldPanel([FieldPanel("capacity"), FieldPanel("registration_open")], heading="Registration"),
         FieldPanel("description"),
+        FieldPanel("body"),
     ]
     promote_panels = [
         *Page.promote_panels,
@@ -111,6 +129,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.SearchField("listing_summary"),
         index.SearchField("venue_name"),
         index.SearchField("description"),
+        index.SearchField("body"),
         index.FilterField("start"),
     ]
 

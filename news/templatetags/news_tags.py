@@ -2,17 +2,24 @@ from django import template
 
 from news.queries import news_index
 from news.sharing import share_links as links_to_share
+from news.social_links import linked_text
+from website.cache import cached_value
 
 register = template.Library()
 
 
-@register.inclusion_tag("news/includes/feed_links.html")
-def feed_links(feeds=None):
+@register.inclusion_tag("news/includes/feed_links.html", takes_context=True)
+def feed_links(context, feeds=None):
     """<link rel="alternate"> tags so feed readers find the news feeds; the whole news unless `feeds` are given."""
     if feeds is None:
-        index = news_index()
-        feeds = index.feeds() if index else []
+        # On every page: looked up once per content change, not per page (website/cache.py).
+        feeds = cached_value(context.get("request"), ["feed-links"], site_feeds)
     return {"feeds": feeds}
+
+
+def site_feeds():
+    index = news_index()
+    return index.feeds() if index else []
 
 
 @register.inclusion_tag("news/includes/share_links.html", takes_context=True)
@@ -20,3 +27,9 @@ def share_links(context, page):
     request = context["request"]
     url = page.get_full_url(request)
     return {"page_url": url, "links": links_to_share(url, page.title, page.get_share_description())}
+
+
+@register.filter
+def social_links(text, post):
+    """A social post's `text` (or part of it), escaped, with its hashtags and @handles linked on its platform."""
+    return linked_text(text, post.platform, post.url)

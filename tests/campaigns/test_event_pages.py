@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventKind, EventPage
 from tests.campaigns.factories import (
@@ -44,6 +44,7 @@ def event_form(**fields):
         "capacity": "400",
         "registration_open": "on",
         "description": rich_text("<p>Speakers include Richard Burgon.</p>"),
+        "body": streamfield([]),
     }
     data.update(fields)
     return nested_form_data(data)

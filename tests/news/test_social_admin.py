@@ -15,6 +15,8 @@ POSTS = "/admin/snippets/news/socialpost/"
 def post_form(**fields):
     return {
         "platform": "facebook",
+        "account_name": "Broad Left Network",
+        "handle": "@broadleftnetwork",
         "text": "Register now to join the rally in advance of NEC Organising Committee meeting on March 11th",
         "url": "https://www.facebook.com/broadleftnetwork/posts/nec-rally",
         "posted_at": "2026-03-04 10:00",
@@ -39,6 +41,7 @@ def test_editor_pastes_in_a_post_through_the_admin(admin_client):
     assert response.status_code == 302
     post = SocialPost.objects.get()
     assert post.shown and post.platform == "facebook"
+    assert (post.account_name, post.handle, post.source_id) == ("Broad Left Network", "@broadleftnetwork", "")
     assert post.posted_at == timezone.make_aware(datetime.datetime(2026, 3, 4, 10, 0))
 
 
@@ -49,6 +52,8 @@ def test_editor_pastes_in_a_post_through_the_admin(admin_client):
         ({"url": "http://www.facebook.com/broadleftnetwork/posts/1"}, "url"),
         ({"text": "x" * 5001}, "text"),
         ({"posted_at": ""}, "posted_at"),
+        ({"handle": "broadleft"}, "handle"),
+        ({"handle": '@a"><script>'}, "handle"),
     ],
 )
 def test_the_admin_refuses_an_unsafe_or_incomplete_post(admin_client, fields, field_in_error):
@@ -90,5 +95,14 @@ def test_demo_loader_adds_the_seed_posts_and_the_feed_once(home_page):
     assert len(posts) == 4
     assert "Telly slot" in posts[0].text and "Labour4Clause4" in posts[-1].text
     assert all(post.url.startswith("https://www.facebook.com/") for post in posts)
+    assert {(post.account_name, post.handle) for post in posts} == {("Broad Left Network", "@broadleftnetwork")}
     assert len({post.posted_at.date() for post in posts}) == 4
     assert len(home_feeds()) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("platform", ["youtube", "tiktok"])
+def test_editors_can_paste_in_youtube_and_tiktok_posts(admin_client, platform):
+    response = admin_client.post(f"{POSTS}add/", post_form(platform=platform, url=f"https://www.{platform}.com/@x/1"))
+    assert response.status_code == 302
+    assert SocialPost.objects.get().get_platform_display() == {"youtube": "YouTube", "tiktok": "TikTok"}[platform]
