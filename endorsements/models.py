@@ -4,7 +4,7 @@ from django.db.models import Max
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
 from website.models import BasePage
@@ -60,7 +60,7 @@ class Region(models.TextChoices):
     SOUTH_WEST = "south_west", "South West"
 
 
-class Organisation(index.Indexed, Orderable):
+class Organisation(PreviewableMixin, index.Indexed, Orderable):
     """A body that backs the network: shown in the logo galleries and chosen as a campaign's backer."""
 
     name = models.CharField(max_length=255, unique=True, help_text="The organisation's name as it writes it.")
@@ -113,6 +113,12 @@ class Organisation(index.Indexed, Orderable):
 
     def __str__(self):
         return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "endorsements/organisation_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"organisation": self}
 
     def save(self, *args, **kwargs):
         # New organisations join the end of the editors' order, however they were made.

@@ -41,6 +41,10 @@ class ReadOnlyPermissionHelper(PermissionHelper):
     def user_can_edit_obj(self, user, obj):
         return False
 
+    def user_has_any_permissions(self, user):
+        # Listing, inspecting and exporting need "view" itself, not any supporter permission that strays into a group.
+        return self.user_has_specific_permission(user, self.get_perm_codename("view"))
+
 
 class SupporterAdmin(SafeExportModelAdmin):
     model = Supporter

@@ -1,0 +1,166 @@
+"""The editors' groups, what each may do, and the moderation of campaigns: kept in one place.
+
+`ensure_roles` is idempotent and only ever adds. Migration 0003 calls it with the historical models, so every
+new database has the groups, their model and collection permissions and the "Campaign approval" workflow.
+
+Page permissions live on the page tree and Wagtail 8 cannot restrict a page permission to a page type, so a
+section's rights are given on its index page (the news index, the campaign and event indexes). Those pages do
+not exist yet when migrations run on a fresh clone: `WebsiteConfig.ready` calls `ensure_roles` again whenever
+such an index page is created, by the demo loader, an editor or a shell, so the rights follow the page wherever
+it comes from. Everything here uses only fields the historical models have, for the migration's sake.
+"""
+
+from django.apps import apps as global_apps
+
+ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
+ALL = ("add", "change", "delete", "view")
+
+
+def model(app_label, model_name, actions=ALL):
+    return [(app_label, model_name, f"{action}_{model_name}") for action in actions]
+
+
+# Images use Wagtail's own image permissions (the custom image model shares them), given per collection.
+IMAGES = [("wagtailimages", "image", f"{action}_image") for action in ("add", "change", "choose")]
+DOCUMENTS = [("wagtaildocs", "document", f"{action}_document") for action in ("add", "change", "choose")]
+SNIPPETS = [*model("endorsements", "organisation"), *model("news", "socialpost")]
+EDITORIAL_PAGES = ["add", "change", "publish", "lock", "unlock"]
+
+PRESS_OFFICERS = "Press officers"
+ORGANISERS = "Campaign organisers"
+ENDORSEMENTS_EDITORS = "Endorsements editors"
+MODERATORS = "Moderators"
+SUPPORTER_DATA = "Supporter data managers"
+ADMINISTRATORS = "Administrators"
+
+# Each group: model permissions, collection permissions (on the root collection), page permissions on the root.
+GROUPS = {
+    PRESS_OFFICERS: {"models": model("news", "socialpost"), "collections": [*IMAGES, *DOCUMENTS]},
+    # Registrations are people's details, seen by the organisers who run the events; exporting needs only "view".
+    ORGANISERS: {"models": model("campaigns", "registration", ["view"]), "collections": IMAGES},
+    # Approving or declining a request is "change"; the form that wrote the request is the public's, not theirs.
+    ENDORSEMENTS_EDITORS: {
+        "models": [
+            *model("endorsements", "organisation"),
+            *model("endorsements", "endorsementrequest", ["view", "change"]),
+        ],
+        "collections": IMAGES,
+    },
+    MODERATORS: {"models": SNIPPETS, "collections": [*IMAGES, *DOCUMENTS], "root_pages": EDITORIAL_PAGES},
+    # Sign-ups are the only route to supporters' details: nobody else but superusers has a permission on them.
+    SUPPORTER_DATA: {"models": model("campaigns", "supporter", ["view"])},
+}
+# Administrators run the site, everything editorial and the people in it, but not the supporters' data:
+# giving themselves that takes a deliberate step (joining "Supporter data managers"), which the log records.
+GROUPS[ADMINISTRATORS] = {
+    "models": [
+        *model("campaigns", "registration", ["view"]),
+        *SNIPPETS,
+        *model("endorsements", "endorsementrequest", ["view", "change"]),
+        *model("auth", "user", ["add", "change", "delete"]),
+        *model("auth", "group", ["add", "change", "delete"]),
+        *model("website", "sitesettings", ["change"]),
+        *model("website", "navigation", ["change"]),
+        *model("wagtailredirects", "redirect", ["add", "change", "delete"]),
+        *model("wagtailsearchpromotions", "searchpromotion", ["add", "change", "delete"]),
+        *model("wagtailcore", "workflow", ["add", "change", "delete"]),
+        *model("wagtailcore", "task", ["add", "change", "delete"]),
+        *model("wagtailcore", "site", ["add", "change", "delete"]),
+    ],
+    "collections": [
+        *[("wagtailimages", "image", f"{action}_image") for action in ("add", "change", "choose", "delete")],
+        *[("wagtaildocs", "document", f"{action}_document") for action in ("add", "change", "choose", "delete")],
+        *model("wagtailcore", "collection", ["add", "change", "delete"]),
+    ],
+    "root_pages": [*EDITORIAL_PAGES, "bulk_delete"],
+}
+
+CAMPAIGN_WORKFLOW = "Campaign approval"
+CAMPAIGN_TASK = "Moderators approve campaigns"
+# Section index page (app label, model) -> the rights given on it, and whether its pages go through moderation.
+SECTIONS = {
+    # Press releases and rapid responses go out at once, so press officers publish.
+    ("news", "newsindexpage"): {"groups": {PRESS_OFFICERS: EDITORIAL_PAGES}, "workflow": None},
+    # Organisers write and submit; moderators publish through the workflow.
+    ("campaigns", "campaignindexpage"): {"groups": {ORGANISERS: ["add", "change"]}, "workflow": CAMPAIGN_WORKFLOW},
+    ("campaigns", "eventindexpage"): {"groups": {ORGANISERS: ["add", "change"]}, "workflow": CAMPAIGN_WORKFLOW},
+}
+
+
+def ensure_roles(apps=global_apps):
+    """Creates whatever of the groups, their permissions and the campaign workflow is missing."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    wanted = {ACCESS_ADMIN} | {
+        perm for spec in GROUPS.values() for key in ("models", "collections") for perm in spec.get(key, [])
+    }
+    permissions = {
+        (perm.content_type.app_label, perm.content_type.model, perm.codename): perm
+        for perm in Permission.objects.filter(
+            content_type__app_label__in={app for app, _, _ in wanted}, codename__in={code for _, _, code in wanted}
+        ).select_related("content_type")
+    }
+    page_permissions = {
+        perm.codename: perm
+        for perm in Permission.objects.filter(content_type__app_label="wagtailcore", content_type__model="page")
+    }
+    missing = wanted - permissions.keys()
+    if missing:
+        raise LookupError(f"Permissions missing (run create_permissions first): {sorted(missing)}")
+
+    root_page = Page.objects.filter(depth=1).first()
+    root_collection = Collection.objects.filter(depth=1).first()
+    groups = {}
+    for name, spec in GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        group.permissions.add(permissions[ACCESS_ADMIN], *(permissions[perm] for perm in spec.get("models", [])))
+        for perm in spec.get("collections", []) if root_collection else []:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permissions[perm]
+            )
+        for action in spec.get("root_pages", []) if root_page else []:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root_page, permission=page_permissions[f"{action}_page"]
+            )
+
+    workflow = _campaign_workflow(apps, ContentType, groups[MODERATORS])
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    for (app_label, model_name), section in SECTIONS.items():
+        for page in Page.objects.filter(content_type__app_label=app_label, content_type__model=model_name):
+            for name, actions in section["groups"].items():
+                for action in actions:
+                    GroupPagePermission.objects.get_or_create(
+                        group=groups[name], page=page, permission=page_permissions[f"{action}_page"]
+                    )
+            if section["workflow"]:
+                # An editor's own choice of workflow for the section stays.
+                WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+def _campaign_workflow(apps, ContentType, moderators):  # noqa: N803  (a model class)
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    task = GroupApprovalTask.objects.filter(name=CAMPAIGN_TASK).first()
+    if task is None:
+        # Set by hand: historical models lack the real Task's way of filling in its own content type.
+        content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+        task = GroupApprovalTask.objects.create(name=CAMPAIGN_TASK, content_type=content_type, active=True)
+        task.groups.add(moderators)
+    workflow, created = Workflow.objects.get_or_create(name=CAMPAIGN_WORKFLOW, defaults={"active": True})
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def grant_on_new_section(sender, instance, created, raw=False, **kwargs):
+    """post_save of a section's index page: its groups' rights and workflow (a restore brings its own: raw)."""
+    if created and not raw:
+        ensure_roles()
