@@ -7,12 +7,12 @@ from django import forms
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
-from wagtail.images.fields import WagtailImageField
 
 from endorsements.backing import backs, campaigns_to_back
 from endorsements.models import EndorsementRequest, Organisation, RequestStatus
 from endorsements.svg import InvalidSvgError, sanitise_svg
 from website.forms import ProtectedModelForm
+from website.image_forms import DecodableImageField
 
 LOGO_EXTENSIONS = ("png", "jpg", "jpeg", "webp", "avif", "svg")
 LOGO_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
@@ -33,7 +33,7 @@ def refuse_line_breaks(value):
         raise forms.ValidationError("Please keep this on one line.")
 
 
-class LogoField(WagtailImageField):
+class LogoField(DecodableImageField):
     """An image upload limited to the logo formats, a smaller size, and SVGs made passive."""
 
     def __init__(self, *args, **kwargs):

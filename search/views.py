@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
@@ -10,6 +11,7 @@ from search.queries import (
     search_organisations,
     search_pages,
 )
+from website.forms import is_rate_limited, too_many_requests
 
 RESULTS_PER_PAGE = 10
 # Beside the pages, the first few organisations that match; the "Organisations" filter lists them all.
@@ -28,6 +30,8 @@ def search(request):
         "fuzzy": False,
     }
     if terms:
+        if is_rate_limited(request, "search", settings.SEARCH_RATE_LIMIT, method="GET"):
+            return too_many_requests(request, template_name="search/too_many_searches.html", retry_after=60)
         search_query = record_query(query)
         if kind is ORGANISATIONS:
             results = search_organisations(terms)

@@ -1,6 +1,9 @@
 """What every public form shares: a honeypot against bots and a per-address limit on posts."""
 
+import ipaddress
+
 from django import forms
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django_ratelimit.core import is_ratelimited
 
@@ -30,16 +33,35 @@ class ProtectedModelForm(forms.ModelForm, ProtectedForm):
     """ProtectedForm for forms that save a model."""
 
 
-def is_rate_limited(request, group, rate):
-    """True once this address has sent more than `rate` (e.g. "5/m", "20/h") posts to `group`.
+def client_ip(request):
+    """The visitor's address, as the rate limits and the sign-in lock-out count it.
 
-    Each call counts one post, so call it once per submission, before validating.
+    Each of the TRUSTED_PROXY_COUNT proxies in front appends the address it was reached from to X-Forwarded-For,
+    so the visitor's is that many entries from the right; anything further left came from the visitor, who could
+    write anything there. Without trusted proxies, or without a usable entry, it is the connection's own address.
     """
-    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies:
+        try:
+            return str(ipaddress.ip_address(forwarded[-proxies]))
+        except ValueError:
+            pass
+    return request.META.get("REMOTE_ADDR", "")
 
 
-def too_many_requests(request, exception=None):
-    """The "try again later" page, with the status and header that tell clients when."""
-    response = TemplateResponse(request, "429.html", status=429)
-    response["Retry-After"] = "600"
+def is_rate_limited(request, group, rate, method="POST"):
+    """True once this address has sent more than `rate` (e.g. "5/m", "20/h") `method` requests to `group`.
+
+    Each call counts one request, so call it once per submission, before validating.
+    """
+    return is_ratelimited(request, group=group, key="ip", rate=rate, method=method, increment=True)
+
+
+def too_many_requests(request, exception=None, template_name="429.html", retry_after=600):
+    """The "try again later" page, with the status and header that tell clients when (in seconds)."""
+    response = TemplateResponse(request, template_name, status=429)
+    response["Retry-After"] = str(retry_after)
+    # One address's refusal: no cache may hand it to anyone else, or keep it past the wait.
+    response["Cache-Control"] = "private, no-store"
     return response

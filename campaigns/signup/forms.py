@@ -45,7 +45,13 @@ class SignUpForm(ProtectedForm):
         return name
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"].strip().lower()
+        # Lower-casing lengthens some letters (İ becomes i and a dot): measure what is stored.
+        if len(email) > self.fields["email"].max_length:
+            raise forms.ValidationError(
+                f"Ensure this value has at most {self.fields['email'].max_length} characters (it has {len(email)})."
+            )
+        return email
 
     def clean_postcode(self):
         postcode = " ".join(self.cleaned_data["postcode"].upper().split())

@@ -42,3 +42,32 @@ def assert_handled(response, sent):
     for markup in MARKUP:
         if markup in sent:
             assert markup not in body, f"{markup!r} came back unescaped"
+
+
+def assert_safe_export(response):
+    """A CSV download no spreadsheet runs: sent as an attachment, no cell that starts a formula."""
+    import csv
+    import io
+
+    from website.admin_exports import FORMULA_TRIGGERS
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].startswith("attachment")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(FORMULA_TRIGGERS), f"a spreadsheet would run {cell[:40]!r}"
+    return rows
+
+
+def assert_safe_mail(messages, sent):
+    """Every e-mail serialises (no header injection got through) and any HTML part escapes the input."""
+    for message in messages:
+        message.message()  # raises BadHeaderError on a line break smuggled into a header
+        assert not message.cc and not message.bcc
+        for content, mimetype in getattr(message, "alternatives", []):
+            if "html" in mimetype:
+                for markup in MARKUP:
+                    assert markup not in sent or markup not in content, f"{markup!r} unescaped in an HTML e-mail"

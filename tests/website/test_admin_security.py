@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.test import override_settings
 
@@ -70,3 +72,96 @@ def test_the_admin_sends_protective_headers_and_still_works(admin_client, demo_s
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_an_editors_session_ends_after_a_working_day_and_with_the_browser(client, editor):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    login = attempt(client, "the-right-password-1")
+    assert login.status_code == 302
+    cookie = login.cookies["sessionid"]
+    assert cookie["httponly"] is True
+    assert not cookie["max-age"] and not cookie["expires"]  # a browser-session cookie
+    session = Session.objects.get()
+    lifetime = session.expire_date - timezone.now()
+    assert timedelta(hours=11, minutes=59) < lifetime <= timedelta(hours=12)
+    assert client.get("/admin/").status_code == 200
+    # Twelve hours on, the same cookie opens nothing.
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+@pytest.fixture
+def admin_at_another_path(settings):
+    """The site as started with ADMIN_URL_PATH=office: settings and URLs as that start-up would make them."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import website.urls
+
+    policy = settings.CONTENT_SECURITY_POLICY
+    settings.ADMIN_URL_PATH = "office"
+    settings.CONTENT_SECURITY_POLICY = {**policy, "EXCLUDE_URL_PREFIXES": ["/office/"]}
+    importlib.reload(website.urls)
+    clear_url_caches()
+    yield
+    settings.ADMIN_URL_PATH = "admin"
+    settings.CONTENT_SECURITY_POLICY = policy
+    importlib.reload(website.urls)
+    clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_the_admin_moves_to_its_configured_path_and_is_gone_from_admin(admin_at_another_path, editor):
+    from django.test import Client
+
+    client = Client()  # its middleware is set up with the new path
+    assert client.get("/admin/").status_code == 404
+    assert client.get("/admin/login/").status_code == 404
+    home = client.get("/office/")
+    assert home.status_code == 302 and home["Location"].startswith("/office/login/")
+    assert client.get("/office/login/").status_code == 200
+    login = client.post("/office/login/", {"username": "editor", "password": "the-right-password-1"})
+    assert login.status_code == 302
+    assert client.get("/office/").status_code == 200
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /office/" in robots and "/admin/" not in robots
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_lock_out_holds_the_guesser_not_everyone_behind_it(client, editor):
+    def through_proxy(password, visitor):
+        return client.post(
+            LOGIN,
+            {"username": "editor", "password": password},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=visitor,
+        )
+
+    for _ in range(5):
+        through_proxy("wrong", "203.0.113.5")
+    assert through_proxy("the-right-password-1", "203.0.113.5").status_code == 429
+    assert through_proxy("the-right-password-1", "198.51.100.20").status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True)
+@pytest.mark.parametrize(
+    "username",
+    ["editor\x00", "𝔘" * 150, "x" * 10_000, "<script>alert(1)</script>", "editor'; DROP TABLE axes_accessattempt; --"],
+    ids=["nul", "astral", "very-long", "markup", "sql"],
+)
+def test_the_lock_out_records_hostile_sign_in_attempts_without_failing(client, editor, username):
+    for _ in range(6):
+        response = client.post(
+            LOGIN, {"username": username, "password": "wrong"}, REMOTE_ADDR="203.0.113.5", HTTP_USER_AGENT="A" * 5000
+        )
+        assert response.status_code in (200, 429)
+        assert "<script>alert(1)</script>" not in response.content.decode()
+    # The real account, from the same address, is not locked by failures under other names.
+    assert attempt(client, "the-right-password-1").status_code == 302
