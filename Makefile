@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve install install-test lint format
+.PHONY: run test serve install install-test lint format bench
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -28,6 +28,12 @@ serve:
 test: install-test
 	scripts/install-chromium.sh
 	$(BIN)/pytest
+
+# Not a test: the demo site at full size under wrk, uncached, with its page cache and behind Varnish, beside nginx.
+# BENCH_SECONDS=3 makes it quick (each URL's run; 10 by default). See README "Performance".
+bench: install
+	scripts/install-bench-tools.sh
+	$(BIN)/python scripts/bench.py
 
 lint: install-test
 	$(BIN)/ruff check .

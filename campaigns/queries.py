@@ -9,8 +9,15 @@ from endorsements.models import OrganisationKind
 from website.models import SiteImage
 
 # What the templates ask for, so each listing fetches its renditions in one query.
-CARD_RENDITIONS = tuple(f"format-{fmt}|fill-{size}" for fmt in ("webp", "jpeg") for size in ("400x225", "800x450"))
-LOGO_RENDITIONS = ("max-240x120",)
+CARD_RENDITIONS = tuple(
+    f"format-{fmt}|fill-{size}" for fmt in ("avif", "webp", "jpeg") for size in ("400x225", "800x450")
+)
+# Backers' logos: modern formats with PNG (transparency) as the fallback; SVGs stay SVG (preserve-svg).
+LOGO_SIZES = ("240x120", "480x240")
+LOGO_RENDITIONS = (
+    *(f"format-{fmt}|max-{size}" for fmt in ("avif", "webp", "png") for size in LOGO_SIZES),
+    *(f"max-{size}" for size in LOGO_SIZES),
+)
 
 STATUS_ORDER = Case(
     When(status=CampaignStatus.ACTIVE, then=Value(0)),

@@ -56,6 +56,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "website.middleware.NullCharacterMiddleware",
+    # Before sessions: a page kept for anonymous visitors is answered without touching the database.
+    "website.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -137,7 +140,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -148,16 +151,57 @@ STORAGES = {
 # Wagtail's page editor posts many fields for long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With REDIS_URL, one cache shared by every app process (pages, fragments, rate limits); else each process's own.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis outage degrades to uncached pages rather than errors, and quickly: no long waits per request.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# website/cache.py: whole pages for anonymous visitors, and the fragments every page repeats. Only with a cache
+# all processes share, so one edit reaches them all; PAGE_CACHE_SECONDS is also what shared caches in front may keep
+# a page (s-maxage), and how late a time-dependent part (a livestream starting, an event ending) may show. 0: off.
+PAGE_CACHE_ENABLED = config.flag("PAGE_CACHE", bool(REDIS_URL))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
+# Browsers cannot be purged after an edit, so they keep a page for less.
+PAGE_CACHE_BROWSER_SECONDS = 60
+
+# Wagtail purges the pages an edit touches from a caching proxy in front (such as Varnish), when there is one.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            # Wagtail's HTTPBackend, which can also BAN a whole host (website/cache.py).
+            "BACKEND": "website.cache.PurgingProxy",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
 
 # Public forms count posts per address in the default cache. Without Redis each process counts on its
 # own: weaker than a shared count, but it still bounds a flood, so django-ratelimit's objection is silenced.
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "website.forms.too_many_requests"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# While Redis is down no post can be counted: forms stay open (the honeypot still stands) rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
 
 # Sign-ups from one address; a household or a union office may share one, so the limit is generous.
 SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "20/h")
+# Searches from one address: each is a full-text query, so a flood is bounded, but an office sharing one is not.
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
+# Behind reverse proxies every request comes from them, and one visitor's flood would stop everyone's sign-ups (and
+# lock editors out of the admin). With TRUSTED_PROXY_COUNT proxies, the rate limits and the sign-in lock-out read
+# the visitor's own address from the entries those proxies added to X-Forwarded-For (website/forms.py client_ip).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "website.forms.client_ip"
+AXES_CLIENT_IP_CALLABLE = "website.forms.client_ip"
 # Sign-ups never confirmed are deleted after this many days (`prune_signups`, run daily).
 SIGNUP_PENDING_DAYS = int(os.environ.get("SIGNUP_PENDING_DAYS", "30"))
 
@@ -168,6 +212,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAIL_SITE_NAME = "Broad Left Network"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "website.SiteImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.image_forms.SiteImageForm"
 # PostgreSQL: English stemming, so "campaigning" finds "campaign". SQLite's FTS5 index matches words as typed.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -8,3 +8,5 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Templates change under a developer's hands: no page is kept, by the site or the browser.
+PAGE_CACHE_SECONDS = 0

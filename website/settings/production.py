@@ -39,17 +39,33 @@ SILENCED_SYSTEM_CHECKS = ["security.W019", "django_ratelimit.E003", "django_rate
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
+# CACHES is Redis when REDIS_URL is set (base.py).
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            # A Redis outage degrades to uncached pages rather than errors.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
-    }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     SILENCED_SYSTEM_CHECKS = ["security.W019"]  # rate limits are shared through Redis
+
+# Uploaded images and documents in an S3-compatible bucket, when one is named; else on the local disk (MEDIA_ROOT).
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": S3_CUSTOM_DOMAIN,
+            # Plain, lasting addresses: signed ones expire inside cached pages. The bucket lets anyone read.
+            "querystring_auth": False,
+            # Wagtail names files itself and expects a name in use to get a new one, never to be overwritten.
+            "file_overwrite": False,
+        },
+    }
+    # Documents go through Django, so a private collection's files are checked, not linked straight to the bucket.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    media_origin = f"https://{S3_CUSTOM_DOMAIN}" if S3_CUSTOM_DOMAIN else os.environ.get("AWS_S3_ENDPOINT_URL")
+    media_origin = media_origin or f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(media_origin.rstrip("/"))
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

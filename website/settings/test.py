@@ -2,6 +2,8 @@
 
 import tempfile
 
+from website import config
+
 from .base import *  # noqa: F403
 from .base import DATABASES
 
@@ -21,3 +23,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Lock-outs are tested on their own (tests/website/test_admin_security.py); elsewhere tests log in freely.
 AXES_ENABLED = False
+# Tests search far faster than people; tests/security/test_rate_limits.py puts the real limit back.
+SEARCH_RATE_LIMIT = "100000/m"
+# Query budgets measure rendering, so pages are rebuilt each time; tests/website/test_cache*.py turn the cache on,
+# and PAGE_CACHE=true does for app processes a test starts.
+PAGE_CACHE_ENABLED = config.flag("PAGE_CACHE", False)

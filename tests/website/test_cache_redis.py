@@ -1,0 +1,130 @@
+"""Redis as the cache every process shares: the site keeps working while it is down, and one edit reaches all."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import uuid
+
+import pytest
+from django.core.cache import CacheHandler, cache
+from django.test import override_settings
+
+from campaigns.signup.demo import sign_up_page
+from campaigns.signup.models import Supporter
+from tests.factories import StandardPageFactory
+from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.website.test_configuration import PROJECT, TEST_ONLY
+from website.cache import GENERATION_KEY
+
+pytestmark = pytest.mark.django_db
+
+CLOSED_PORT = "redis://127.0.0.1:6390/0"
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+
+def settings_with_redis(url):
+    """The cache settings website/settings/base.py makes of REDIS_URL=url, read in a fresh interpreter."""
+    names = ["CACHES", "DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS", "PAGE_CACHE_ENABLED", "RATELIMIT_FAIL_OPEN"]
+    code = f"import json, website.settings.base as s; print(json.dumps({{n: getattr(s, n) for n in {names!r}}}))"
+    environment = {key: value for key, value in os.environ.items() if key not in TEST_ONLY | {"PAGE_CACHE"}}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env={**environment, "REDIS_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def redis_reachable(url):
+    host, port = url.split("//")[1].split("/")[0].split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def test_with_redis_url_every_process_shares_redis_and_ignores_its_outages():
+    settings = settings_with_redis(REDIS_URL)
+    default = settings["CACHES"]["default"]
+    assert default["BACKEND"] == "django_redis.cache.RedisCache"
+    assert default["LOCATION"] == REDIS_URL
+    assert default["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    # Only a shared cache makes one edit reach every process, so the page cache comes with it.
+    assert settings["PAGE_CACHE_ENABLED"] is True
+    assert settings["RATELIMIT_FAIL_OPEN"] is True
+
+
+@pytest.fixture
+def redis_down():
+    settings = settings_with_redis(CLOSED_PORT)
+    with override_settings(**settings):
+        yield
+
+
+def test_while_redis_is_down_the_site_serves_pages_uncached(client, home_page, redis_down):
+    index = NewsIndexPageFactory(parent=home_page)
+    item = NewsPageFactory(parent=index, title="Still readable")
+    for url in ("/", index.url, item.url, "/search/?q=readable"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "X-Page-Cache" not in response
+    assert "Still readable" in client.get("/search/?q=readable").content.decode()
+
+
+def test_while_redis_is_down_people_can_still_sign_up(client, home_page, redis_down):
+    page = sign_up_page(home_page, lambda message: None)
+    for number in range(3):
+        response = client.post(
+            page.url,
+            {
+                "name": "Rosa Parks",
+                "email": f"rosa{number}@example.org",
+                "postcode": "L1 8JQ",
+                "data_consent": "on",
+                "consent_version": page.consent_version,
+                "nickname": "",
+            },
+        )
+        # No count can be kept: the form stays open (the honeypot still stands) rather than refuse everyone.
+        assert response.status_code == 302, response.content.decode()[:500]
+    assert Supporter.objects.count() == 3
+
+
+@pytest.fixture
+def shared_redis():
+    if not redis_reachable(REDIS_URL):
+        pytest.skip(f"needs Redis at {REDIS_URL} (TEST_REDIS_URL)")
+    settings = settings_with_redis(REDIS_URL)
+    # A prefix of this test's own: nothing else in that Redis database is read or removed.
+    settings["CACHES"]["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    with override_settings(**settings):
+        yield
+        cache.delete_pattern("*")
+
+
+def test_a_page_kept_by_one_process_is_seen_by_another_and_an_edit_clears_it_for_both(
+    client, home_page, shared_redis, django_capture_on_commit_callbacks
+):
+    page = StandardPageFactory(parent=home_page, title="Shared page")
+    assert client.get(page.url)["X-Page-Cache"] == "miss"
+    # Another process: its own connection to the same Redis.
+    other = CacheHandler()["default"]
+    generation = other.get(GENERATION_KEY)
+    assert generation is not None
+    assert len(other.keys("page:*")) == 1
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+
+    page.title = "Edited page"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    assert other.get(GENERATION_KEY) != generation
+    response = client.get(page.url)
+    assert response["X-Page-Cache"] == "miss" and "Edited page" in response.content.decode()

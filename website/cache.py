@@ -1,0 +1,392 @@
+"""Serving many visitors: whole pages for anonymous visitors, and the fragments every page repeats, kept in the cache.
+
+Everything kept is filed under the current *content generation*, a value in the cache all processes share. Any
+change a visitor could see (a page published, unpublished, moved or deleted; a snippet, a setting, an image or a
+document saved) starts a new generation once its transaction commits, and from then on every process rebuilds
+every page and fragment. Blunt, but never stale: nothing has to know which pages show what, and edits are rare
+next to visits. A caching proxy in front (FRONTEND_CACHE_PURGE_URL) is sent purges for the addresses a change
+touches, and keeps the rest no longer than PAGE_CACHE_SECONDS.
+
+Only anonymous visitors' pages are shared: a request with a session (editors, anyone part-way through a password
+page) is never answered from the cache. Pages with a form (sign-up, event registration, the endorsement request) say
+`private, no-store` themselves and carry a CSRF token in a cookie, so they are never kept either.
+"""
+
+import copy
+import functools
+import hashlib
+import logging
+import time
+from functools import partial
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit
+from urllib.request import Request
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.safestring import mark_safe
+from wagtail.contrib.frontend_cache.backends import http as http_backend
+from wagtail.contrib.frontend_cache.backends.http import HTTPBackend
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content-generation"
+# Fragments change only with content, which starts a new generation; the timeout only bounds what is kept.
+FRAGMENT_SECONDS = 60 * 60
+CACHE_HEADER = "X-Page-Cache"
+# Saves that change nothing a visitor sees: a draft, a lock, a file's size or hash worked out on first use.
+UNSEEN_PAGE_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "wagtail_admin_comments",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+UNSEEN_FILE_FIELDS = {"file_size", "file_hash"}
+_UNKNOWN = object()
+
+
+# The generation
+
+
+def current_generation():
+    """The content generation, or None when the cache cannot be reached (then nothing is cached)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # First use, or evicted: a clock reading differs from every generation before it.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def start_new_generation():
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def request_generation(request):
+    """The generation this request reads and files under: read once, so one request never mixes two."""
+    if request is None or not settings.PAGE_CACHE_ENABLED:
+        return None
+    generation = getattr(request, "_content_generation", _UNKNOWN)
+    if generation is _UNKNOWN:
+        generation = request._content_generation = current_generation()
+    return generation
+
+
+def _key(kind, generation, *parts):
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+    return f"{kind}:{generation}:{digest}"
+
+
+# Fragments
+
+
+def cached_fragment(request, parts, render):
+    """The HTML `render()` returns, kept for this site under `parts` (what it varies by) until content changes."""
+    generation = request_generation(request)
+    if generation is None:
+        return render()
+    key = _key("fragment", generation, request.get_host(), *parts)
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, str(html), FRAGMENT_SECONDS)
+    return mark_safe(html)  # noqa: S308 - HTML this site's templates rendered
+
+
+def cached_value(request, parts, compute):
+    """Like cached_fragment, for a value (a list of links, say) rather than HTML."""
+    generation = request_generation(request)
+    if generation is None:
+        return compute()
+    key = _key("value", generation, request.get_host(), *parts)
+    value = cache.get(key, _UNKNOWN)
+    if value is _UNKNOWN:
+        value = compute()
+        cache.set(key, value, FRAGMENT_SECONDS)
+    return value
+
+
+# Whole pages
+
+
+def _private_prefixes():
+    # The admin; documents, whose collections may be private; search, rate-limited and one page per query.
+    return (f"/{settings.ADMIN_URL_PATH}/", "/documents/", "/search/")
+
+
+def _has_session(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def _may_be_shared(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not _has_session(request)
+        and not request.path.startswith(_private_prefixes())
+    )
+
+
+def _directives(response):
+    return {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+
+
+def _is_shareable(request, response):
+    """The same for every visitor without a session: a 200 that sets no cookie, holds no CSRF token, asks no privacy."""
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(request, "is_preview", False)
+        and not _directives(response) & {"private", "no-store", "no-cache"}
+        # Anonymous requests differ in cookies only in ones no page reads; any other Vary would need its own copy.
+        and vary <= {"cookie"}
+    )
+
+
+def _page_key(request):
+    generation = request_generation(request)
+    if generation is None:
+        return None
+    return _key("page", generation, request.scheme, request.get_host(), request.get_full_path())
+
+
+class PageCacheMiddleware:
+    """Answers anonymous visitors from the cache, and tells caches in front what they may keep.
+
+    A page fit to share gets `Cache-Control: public` with a short max-age for browsers and PAGE_CACHE_SECONDS for
+    shared caches (s-maxage), unless its view said otherwise. Pages for someone with a session are `private`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_be_shared(request):
+            response = self.get_response(request)
+            if _has_session(request) and not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = _page_key(request)
+        if key is not None:
+            response = cache.get(key)
+            if response is not None:
+                response[CACHE_HEADER] = "hit"
+                return response
+        response = self.get_response(request)
+        if not _is_shareable(request, response):
+            if response.status_code == 200 and not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_store=True)
+            return response
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(
+                response, public=True, max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds), s_maxage=seconds
+            )
+        if key is not None and request.method == "GET":
+            cache.set(key, response, _shared_seconds(response, seconds))
+            response[CACHE_HEADER] = "miss"
+        return response
+
+
+def _shared_seconds(response, most):
+    """How long a shared cache may keep the response: its s-maxage or max-age, at most `most`."""
+    values = {}
+    for part in cc_delim_re.split(response.get("Cache-Control", "")):
+        name, _, value = part.partition("=")
+        if value.strip().isdigit():
+            values[name.strip().lower()] = int(value)
+    return min(values.get("s-maxage", values.get("max-age", most)), most)
+
+
+# Invalidation
+
+
+@functools.cache
+def _seen_models():
+    """(pages, files, everything else) whose saves a visitor can see."""
+    from taggit.models import Tag
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Page, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    others = (Site, BaseSiteSetting, BaseGenericSetting, Tag, *get_snippet_models())
+    return Page, (AbstractImage, AbstractDocument), others
+
+
+def _is_seen(instance, update_fields, created):
+    """Whether saving or deleting `instance` can change what some public page shows."""
+    from taggit.models import Tag
+
+    pages, files, others = _seen_models()
+    fields = set(update_fields or ())
+    if isinstance(instance, pages):
+        return not (fields and fields <= UNSEEN_PAGE_FIELDS)
+    if isinstance(instance, (*files, Tag)):
+        # A new upload or topic shows nowhere until a page using it is published.
+        return not created and not (fields and fields <= UNSEEN_FILE_FIELDS)
+    return isinstance(instance, others)
+
+
+def _content_changed(sender, instance, update_fields=None, created=False, **kwargs):
+    if not _is_seen(instance, update_fields, created):
+        return
+    if settings.PAGE_CACHE_ENABLED:
+        # After the commit: a process rendering in between would file the old content under the new generation.
+        transaction.on_commit(start_new_generation)
+    if _purging() and not isinstance(instance, _seen_models()[0]):
+        # A snippet, setting or image may show on any page: every page goes. Pages purge on publishing.
+        _purge_everything_after_commit()
+
+
+def _page_deleting(sender, instance, **kwargs):
+    # Before the delete, while its ancestors and topics can still be read.
+    if isinstance(instance, _seen_models()[0]) and instance.live and _purging():
+        _purge_after_commit(_page_urls(instance))
+
+
+def _page_published(sender, instance, **kwargs):
+    if _purging():
+        _purge_after_commit(_page_urls(instance))
+
+
+def _page_moved(sender, instance, url_path_before, url_path_after, parent_page_before, **kwargs):
+    if settings.PAGE_CACHE_ENABLED:
+        transaction.on_commit(start_new_generation)
+    if not _purging() or url_path_before == url_path_after:
+        return
+    urls = _page_urls(instance) | _page_urls(parent_page_before)
+    # The old addresses of the page and everything under it now answer "not found".
+    for page in [instance, *instance.get_descendants().live()]:
+        moved_from = copy.copy(page)
+        moved_from.url_path = url_path_before + page.url_path[len(url_path_after) :]
+        urls.add(moved_from.get_full_url())
+    _purge_after_commit(urls)
+
+
+def connect_signals():
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_content_changed, dispatch_uid="website.cache.saved")
+    post_delete.connect(_content_changed, dispatch_uid="website.cache.deleted")
+    pre_delete.connect(_page_deleting, dispatch_uid="website.cache.page_deleting")
+    page_published.connect(_page_published, dispatch_uid="website.cache.published")
+    page_unpublished.connect(_page_published, dispatch_uid="website.cache.unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid="website.cache.moved")
+
+
+# Purging a caching proxy in front
+
+
+def _purging():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def _purge_after_commit(urls):
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    urls = sorted(url for url in urls if url)
+    if urls:
+        transaction.on_commit(partial(purge_urls_from_cache, urls))
+
+
+def _page_urls(page):
+    """The addresses showing `page` or a link to it: its own, its ancestors' (listings up to the home page), pages
+    it names (a news item's campaign lists it), the news feeds and the sitemap."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
+
+    page = page.specific_deferred
+    batch = PurgeBatch()
+    batch.add_page(page)
+    batch.add_pages(page.get_ancestors().filter(depth__gt=1).live().specific(defer=True))
+    for field in page._meta.concrete_fields:
+        target = getattr(field, "related_model", None)
+        if field.many_to_one and target and issubclass(target, Page) and not field.name.endswith("_ptr"):
+            related = getattr(page, field.name, None)
+            if related is not None and related.live and related.pk != page.pk:
+                batch.add_page(related)
+    batch.add_urls(_feed_urls(topics=page.tags.all() if hasattr(page, "tags") else ()))
+    site = page.get_site()
+    if site is not None:
+        batch.add_url(site.root_url + "/sitemap.xml")
+    return batch.urls
+
+
+class PurgingProxy(HTTPBackend):
+    """Wagtail's HTTP purger (PURGE one address), which can also BAN a whole host in one request, as
+    deploy/varnish/default.vcl allows: for an edit every page shows, rather than a PURGE per page."""
+
+    def ban_host(self, host):
+        # The scheme is the operator's own FRONTEND_CACHE_PURGE_URL.
+        request = Request(f"{self.cache_scheme}://{self.cache_netloc}/", method="BAN", headers={"Host": host})  # noqa: S310
+        try:
+            http_backend.urlopen(request)
+        except (HTTPError, URLError) as error:
+            logger.error("Couldn't ban %s from the HTTP cache: %s", host, error)
+
+
+def _ban_hosts(hosts):
+    from wagtail.contrib.frontend_cache.utils import get_backends
+
+    for backend in get_backends().values():
+        for host in hosts:
+            backend.ban_host(host)
+
+
+def _purge_everything_after_commit():
+    from wagtail.contrib.frontend_cache.utils import get_backends
+    from wagtail.models import Site
+
+    if all(hasattr(backend, "ban_host") for backend in get_backends().values()):
+        hosts = sorted({urlsplit(site.root_url).netloc for site in Site.objects.all()})
+        transaction.on_commit(partial(_ban_hosts, hosts))
+    else:
+        _purge_after_commit(_every_page_url())
+
+
+def _every_page_url():
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page, Site
+
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.live().filter(depth__gt=1).specific(defer=True))
+    batch.add_urls(_feed_urls(every_topic=True))
+    for site in Site.objects.all():
+        batch.add_urls([site.root_url + "/sitemap.xml", site.root_url + "/social/"])
+    return batch.urls
+
+
+def _feed_urls(topics=(), every_topic=False):
+    """The news feeds: all news, each kind, and the given topics' (or every topic's)."""
+    from news.feeds import FEED_TYPES
+    from news.models import KIND_PLURALS, NewsIndexPage
+    from news.queries import topics_in_use
+
+    if every_topic:
+        topics = topics_in_use()
+    urls = []
+    for index in NewsIndexPage.objects.live():
+        base = index.get_full_url()
+        if base is None:
+            continue
+        for feed_format in FEED_TYPES:
+            urls.append(base + index.reverse_subpage("feed", kwargs={"feed_format": feed_format}))
+            for kind in KIND_PLURALS:
+                kwargs = {"kind": kind, "feed_format": feed_format}
+                urls.append(base + index.reverse_subpage("kind_feed", kwargs=kwargs))
+            for topic in topics:
+                kwargs = {"topic": topic.slug, "feed_format": feed_format}
+                urls.append(base + index.reverse_subpage("topic_feed", kwargs=kwargs))
+    return urls

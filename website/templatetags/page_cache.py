@@ -1,0 +1,27 @@
+from django import template
+
+from website.cache import cached_fragment
+
+register = template.Library()
+
+
+@register.tag
+def cachedfragment(parser, token):
+    """{% cachedfragment "name" var … %}…{% endcachedfragment %}: the HTML inside, kept per site and per value of
+    each var until content changes (website/cache.py). Rendered afresh when the page cache is off."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    if not parts:
+        raise template.TemplateSyntaxError("cachedfragment needs a name")
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parts)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        parts = [part.resolve(context) for part in self.parts]
+        return cached_fragment(context.get("request"), parts, lambda: self.nodelist.render(context))
