@@ -1,7 +1,10 @@
 """Home page sections that list campaigns and events, chosen by editors or picked automatically."""
 
 from django.apps import apps
+from django.conf import settings
 from wagtail import blocks
+
+from website.cache import CachedBlockMixin
 
 
 class ChosenOrAutomaticPagesBlock(blocks.StructBlock):
@@ -24,7 +27,7 @@ class ChosenOrAutomaticPagesBlock(blocks.StructBlock):
         return context
 
 
-class LatestCampaignsBlock(ChosenOrAutomaticPagesBlock):
+class LatestCampaignsBlock(CachedBlockMixin, ChosenOrAutomaticPagesBlock):
     heading = blocks.CharBlock(max_length=80, default="Latest campaigns", help_text="The section's heading.")
     campaigns = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="campaigns.CampaignPage", help_text="A campaign to show."),
@@ -47,7 +50,7 @@ class LatestCampaignsBlock(ChosenOrAutomaticPagesBlock):
         return latest_campaigns(count, chosen_ids)
 
 
-class NextEventsBlock(ChosenOrAutomaticPagesBlock):
+class NextEventsBlock(CachedBlockMixin, ChosenOrAutomaticPagesBlock):
     heading = blocks.CharBlock(max_length=80, default="Next events", help_text="The section's heading.")
     events = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="campaigns.EventPage", help_text="An event to show."),
@@ -58,6 +61,11 @@ class NextEventsBlock(ChosenOrAutomaticPagesBlock):
 
     context_name = "events"
     index_model = "campaigns.EventIndexPage"
+
+    @property
+    def fragment_seconds(self):
+        # Events drop out once they are over, which no edit announces: kept no longer than a whole page may be.
+        return settings.PAGE_CACHE_SECONDS
 
     class Meta:
         icon = "date"

@@ -1,19 +1,18 @@
 """A wall of organisations' logos for any page's body: all of them, one kind, or a hand-picked set."""
 
-import json
-
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from endorsements.models import OrganisationKind
-from website.cache import cached_fragment
+from website.cache import CachedBlockMixin
 
 ALL, ONE_KIND, CHOSEN = "all", "kind", "chosen"
 
 
-class OrganisationGalleryBlock(blocks.StructBlock):
+# The same wall wherever it appears, until an organisation or a page changes: kept as HTML.
+class OrganisationGalleryBlock(CachedBlockMixin, blocks.StructBlock):
     heading = blocks.CharBlock(
         required=False, max_length=120, help_text="A heading above the logos, e.g. 'Supported by'. Optional."
     )
@@ -54,13 +53,6 @@ class OrganisationGalleryBlock(blocks.StructBlock):
                 {"organisations": ValidationError("Pick at least one organisation, or show every one.")}
             )
         return value
-
-    def render(self, value, context=None):
-        # The same wall wherever it appears, until an organisation or a page changes: kept as HTML (website/cache.py).
-        known = context or {}
-        parts = ["organisation-gallery", getattr(known.get("block"), "id", ""), json.dumps(self.get_prep_value(value))]
-        render = super().render
-        return cached_fragment(known.get("request"), parts, lambda: render(value, context))
 
     def get_context(self, value, parent_context=None):
         from endorsements.queries import chosen_organisations, endorsements_page, listed_organisations

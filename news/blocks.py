@@ -4,6 +4,7 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 
 from website.blocks import CallToActionBlock, ImageBlock, QuoteBlock, RichTextBlock, VideoBlock
+from website.cache import CachedBlockMixin
 
 
 class PostLinkBlock(EmbedBlock):
@@ -34,7 +35,7 @@ class NewsPageBodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
 
 
-class LatestNewsBlock(blocks.StructBlock):
+class LatestNewsBlock(CachedBlockMixin, blocks.StructBlock):
     """The home page's "What's new": the newest items, with a link to all of them."""
 
     heading = blocks.CharBlock(max_length=80, default="What's new", help_text="The section's heading.")
@@ -57,7 +58,7 @@ class LatestNewsBlock(blocks.StructBlock):
         template = "news/blocks/latest_news.html"
 
 
-class SocialFeedBlock(blocks.StructBlock):
+class SocialFeedBlock(CachedBlockMixin, blocks.StructBlock):
     """The home page's feed of our own posts on Facebook, X and elsewhere, copied in as snippets."""
 
     heading = blocks.CharBlock(max_length=80, default="On social media", help_text="The section's heading.")

@@ -15,6 +15,7 @@ page) is never answered from the cache. Pages with a form (sign-up, event regist
 import copy
 import functools
 import hashlib
+import json
 import logging
 import time
 from functools import partial
@@ -24,6 +25,7 @@ from urllib.request import Request
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.cache import cc_delim_re, patch_cache_control
@@ -65,13 +67,18 @@ def current_generation():
     return generation
 
 
+def caching():
+    """Whether anything is kept under the content generation: fragments, whole pages or both."""
+    return settings.FRAGMENT_CACHE_ENABLED or settings.PAGE_CACHE_ENABLED
+
+
 def start_new_generation():
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def request_generation(request):
     """The generation this request reads and files under: read once, so one request never mixes two."""
-    if request is None or not settings.PAGE_CACHE_ENABLED:
+    if request is None or not caching():
         return None
     generation = getattr(request, "_content_generation", _UNKNOWN)
     if generation is _UNKNOWN:
@@ -87,22 +94,39 @@ def _key(kind, generation, *parts):
 # Fragments
 
 
-def cached_fragment(request, parts, render):
-    """The HTML `render()` returns, kept for this site under `parts` (what it varies by) until content changes."""
-    generation = request_generation(request)
+def cached_fragment(request, parts, render, seconds=FRAGMENT_SECONDS):
+    """The HTML `render()` returns, kept for this site under `parts` (what it varies by) until content changes,
+    or for `seconds` at most."""
+    generation = request_generation(request) if settings.FRAGMENT_CACHE_ENABLED else None
     if generation is None:
         return render()
     key = _key("fragment", generation, request.get_host(), *parts)
     html = cache.get(key)
     if html is None:
         html = render()
-        cache.set(key, str(html), FRAGMENT_SECONDS)
+        cache.set(key, str(html), seconds)
     return mark_safe(html)  # noqa: S308 - HTML this site's templates rendered
+
+
+class CachedBlockMixin:
+    """For a StreamField block whose HTML follows from its value and the site's content alone: kept as a fragment.
+
+    `fragment_seconds` bounds how long, for blocks that also change with the clock (an event passing).
+    """
+
+    fragment_seconds = FRAGMENT_SECONDS
+
+    def render(self, value, context=None):
+        known = context or {}
+        value_json = json.dumps(self.get_prep_value(value), cls=DjangoJSONEncoder, sort_keys=True)
+        parts = [type(self).__name__, getattr(known.get("block"), "id", ""), value_json]
+        render = super().render
+        return cached_fragment(known.get("request"), parts, lambda: render(value, context), self.fragment_seconds)
 
 
 def cached_value(request, parts, compute):
     """Like cached_fragment, for a value (a list of links, say) rather than HTML."""
-    generation = request_generation(request)
+    generation = request_generation(request) if settings.FRAGMENT_CACHE_ENABLED else None
     if generation is None:
         return compute()
     key = _key("value", generation, request.get_host(), *parts)
@@ -154,7 +178,7 @@ def _is_shareable(request, response):
 
 
 def _page_key(request):
-    generation = request_generation(request)
+    generation = request_generation(request) if settings.PAGE_CACHE_ENABLED else None
     if generation is None:
         return None
     return _key("page", generation, request.scheme, request.get_host(), request.get_full_path())
@@ -242,7 +266,7 @@ def _is_seen(instance, update_fields, created):
 def _content_changed(sender, instance, update_fields=None, created=False, **kwargs):
     if not _is_seen(instance, update_fields, created):
         return
-    if settings.PAGE_CACHE_ENABLED:
+    if caching():
         # After the commit: a process rendering in between would file the old content under the new generation.
         transaction.on_commit(start_new_generation)
     if _purging() and not isinstance(instance, _seen_models()[0]):
@@ -262,7 +286,7 @@ def _page_published(sender, instance, **kwargs):
 
 
 def _page_moved(sender, instance, url_path_before, url_path_after, parent_page_before, **kwargs):
-    if settings.PAGE_CACHE_ENABLED:
+    if caching():
         transaction.on_commit(start_new_generation)
     if not _purging() or url_path_before == url_path_after:
         return

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def page_cache():
-    with override_settings(PAGE_CACHE_ENABLED=True, PAGE_CACHE_SECONDS=120):
+    with override_settings(PAGE_CACHE_ENABLED=True, FRAGMENT_CACHE_ENABLED=True, PAGE_CACHE_SECONDS=120):
         cache.clear()
         yield
         cache.clear()
@@ -231,7 +231,7 @@ def test_fragments_save_queries_where_the_whole_page_cannot_be_kept(admin_client
     navigation.header_links = [("link", {"page": about, "label": "About", "external_url": ""})]
     navigation.footer_links = [("link", {"page": news_index, "label": "News", "external_url": ""})]
     navigation.save()
-    with override_settings(PAGE_CACHE_ENABLED=False):
+    with override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False):
         admin_client.get(about.url)
         _, uncached = queries_for(admin_client, about.url)
     admin_client.get(about.url)
@@ -239,6 +239,25 @@ def test_fragments_save_queries_where_the_whole_page_cannot_be_kept(admin_client
     assert "X-Page-Cache" not in response
     # Navigation, its pages and the news index behind the feed links are no longer looked up.
     assert cached <= uncached - 3, (cached, uncached)
+
+
+def test_with_whole_pages_off_fragments_are_still_kept_and_follow_edits(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    about = StandardPageFactory(parent=home_page, title="About us")
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        client.get(about.url)
+        _, rendered_with_fragments = queries_for(client, about.url)
+        with override_settings(FRAGMENT_CACHE_ENABLED=False):
+            _, rendered_without = queries_for(client, about.url)
+        settings = SiteSettings.for_site(home_page.get_site())
+        settings.site_name = "Renamed Network"
+        with django_capture_on_commit_callbacks(execute=True):
+            settings.save()
+        response = client.get(about.url)
+    assert "X-Page-Cache" not in response
+    assert rendered_with_fragments < rendered_without
+    assert "Renamed Network" in response.content.decode()
 
 
 def test_the_header_marks_the_current_page_though_it_is_cached(client, home_page):
@@ -402,3 +421,23 @@ def test_nothing_is_purged_for_a_sign_up_or_a_draft(home_page, proxy, django_cap
         page.save_revision()
         Supporter.objects.create(page=signup, email="someone@example.org", name="Someone")
     assert proxy == {"PURGE": [], "BAN": []}
+
+
+def test_the_endorsements_wall_is_kept_per_filter_and_follows_edits(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    endorsements = endorsements_page(home_page)
+    unite = OrganisationFactory(name="Unite", kind="trade_union")
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        client.get(endorsements.url)
+        client.get(endorsements.url + "?kind=trade_union")
+        # Behind Wagtail's back (no signal): the kept walls stay as they were...
+        type(unite).objects.filter(pk=unite.pk).update(name="Renamed quietly")
+        assert "Renamed quietly" not in client.get(endorsements.url).content.decode()
+        assert "Renamed quietly" not in client.get(endorsements.url + "?kind=trade_union").content.decode()
+        # ...and a filter not seen before is built afresh.
+        assert "Renamed quietly" in client.get(endorsements.url + "?region=uk").content.decode()
+        unite.name = "Unite the Union"
+        with django_capture_on_commit_callbacks(execute=True):
+            unite.save()
+        assert "Unite the Union" in client.get(endorsements.url).content.decode()

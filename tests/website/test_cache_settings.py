@@ -10,10 +10,18 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from tests.website.test_configuration import PRODUCTION, PROJECT, TEST_ONLY
 from website.cache import PurgingProxy
 
-NAMES = ["CACHES", "PAGE_CACHE_ENABLED", "STORAGES", "CONTENT_SECURITY_POLICY", "WAGTAILDOCS_SERVE_METHOD"]
+NAMES = [
+    "CACHES",
+    "PAGE_CACHE_ENABLED",
+    "FRAGMENT_CACHE_ENABLED",
+    "STORAGES",
+    "CONTENT_SECURITY_POLICY",
+    "WAGTAILDOCS_SERVE_METHOD",
+]
 OPTIONAL = {
     "REDIS_URL",
     "PAGE_CACHE",
+    "FRAGMENT_CACHE",
     "FRONTEND_CACHE_PURGE_URL",
     "AWS_STORAGE_BUCKET_NAME",
     "AWS_S3_ENDPOINT_URL",
@@ -54,6 +62,7 @@ def test_without_the_variables_media_stays_on_disk_and_the_cache_in_each_process
     assert settings["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     # A cache of each process's own would keep pages another process's edit has changed.
     assert settings["PAGE_CACHE_ENABLED"] is False
+    assert settings["FRAGMENT_CACHE_ENABLED"] is False
     assert settings["WAGTAILFRONTENDCACHE"] is None
 
 
@@ -63,6 +72,7 @@ def test_redis_url_shares_the_cache_and_turns_the_page_cache_on():
     assert settings["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/1"
     assert settings["CACHES"]["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert settings["PAGE_CACHE_ENABLED"] is True
+    assert settings["FRAGMENT_CACHE_ENABLED"] is True
 
 
 def test_frontend_cache_purge_url_configures_wagtails_http_purger():

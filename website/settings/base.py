@@ -166,9 +166,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# website/cache.py: whole pages for anonymous visitors, and the fragments every page repeats. Only with a cache
-# all processes share, so one edit reaches them all; PAGE_CACHE_SECONDS is also what shared caches in front may keep
-# a page (s-maxage), and how late a time-dependent part (a livestream starting, an event ending) may show. 0: off.
+# website/cache.py: the fragments every page repeats (FRAGMENT_CACHE), and whole pages for anonymous visitors
+# (PAGE_CACHE). Each only with a cache all processes share, so one edit reaches them all. PAGE_CACHE_SECONDS is also
+# what shared caches in front may keep a page (s-maxage), and how late a time-dependent part (a livestream starting,
+# an event ending) may show. 0: off.
+FRAGMENT_CACHE_ENABLED = config.flag("FRAGMENT_CACHE", bool(REDIS_URL))
 PAGE_CACHE_ENABLED = config.flag("PAGE_CACHE", bool(REDIS_URL))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 # Browsers cannot be purged after an edit, so they keep a page for less.

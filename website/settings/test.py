@@ -28,3 +28,4 @@ SEARCH_RATE_LIMIT = "100000/m"
 # Query budgets measure rendering, so pages are rebuilt each time; tests/website/test_cache*.py turn the cache on,
 # and PAGE_CACHE=true does for app processes a test starts.
 PAGE_CACHE_ENABLED = config.flag("PAGE_CACHE", False)
+FRAGMENT_CACHE_ENABLED = config.flag("FRAGMENT_CACHE", False)
