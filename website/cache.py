@@ -4,8 +4,10 @@ Everything kept is filed under the current *content generation*, a value in the 
 change a visitor could see (a page published, unpublished, moved or deleted; a snippet, a setting, an image or a
 document saved) starts a new generation once its transaction commits, and from then on every process rebuilds
 every page and fragment. Blunt, but never stale: nothing has to know which pages show what, and edits are rare
-next to visits. A caching proxy in front (FRONTEND_CACHE_PURGE_URL) is sent purges for the addresses a change
-touches, and keeps the rest no longer than PAGE_CACHE_SECONDS.
+next to visits. Whole pages are kept in the shared cache; fragments in each process's own memory (the `fragments`
+cache), where the generation in their keys keeps them from going stale and reading them costs no round trip.
+A caching proxy in front (FRONTEND_CACHE_PURGE_URL) is sent purges for the addresses a change touches, and keeps
+the rest no longer than PAGE_CACHE_SECONDS.
 
 Only anonymous visitors' pages are shared: a request with a session (editors, anyone part-way through a password
 page) is never answered from the cache. Pages with a form (sign-up, event registration, the endorsement request) say
@@ -24,7 +26,7 @@ from urllib.parse import urlsplit
 from urllib.request import Request
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -101,10 +103,10 @@ def cached_fragment(request, parts, render, seconds=FRAGMENT_SECONDS):
     if generation is None:
         return render()
     key = _key("fragment", generation, request.get_host(), *parts)
-    html = cache.get(key)
+    html = caches["fragments"].get(key)
     if html is None:
         html = render()
-        cache.set(key, str(html), seconds)
+        caches["fragments"].set(key, str(html), seconds)
     return mark_safe(html)  # noqa: S308 - HTML this site's templates rendered
 
 
@@ -130,10 +132,10 @@ def cached_value(request, parts, compute):
     if generation is None:
         return compute()
     key = _key("value", generation, request.get_host(), *parts)
-    value = cache.get(key, _UNKNOWN)
+    value = caches["fragments"].get(key, _UNKNOWN)
     if value is _UNKNOWN:
         value = compute()
-        cache.set(key, value, FRAGMENT_SECONDS)
+        caches["fragments"].set(key, value, FRAGMENT_SECONDS)
     return value
 
 
@@ -178,10 +180,18 @@ def _is_shareable(request, response):
 
 
 def _page_key(request):
-    generation = request_generation(request) if settings.PAGE_CACHE_ENABLED else None
-    if generation is None:
-        return None
-    return _key("page", generation, request.scheme, request.get_host(), request.get_full_path())
+    return _key("page", "", request.scheme, request.get_host(), request.get_full_path())
+
+
+def _kept_page(request, key):
+    """The page kept under `key` if it was filed under the current generation: both read in one round trip."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation, kept = found.get(GENERATION_KEY), found.get(key)
+    if generation is not None:
+        request._content_generation = generation
+    if kept is not None and generation is not None and kept[0] == generation:
+        return kept[1]
+    return None
 
 
 class PageCacheMiddleware:
@@ -200,12 +210,15 @@ class PageCacheMiddleware:
             if _has_session(request) and not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        key = _page_key(request)
+        key = _page_key(request) if settings.PAGE_CACHE_ENABLED else None
+        generation = None
         if key is not None:
-            response = cache.get(key)
+            response = _kept_page(request, key)
             if response is not None:
                 response[CACHE_HEADER] = "hit"
                 return response
+            # Read before rendering: an edit committed meanwhile must not have its generation on the old content.
+            generation = request_generation(request)
         response = self.get_response(request)
         if not _is_shareable(request, response):
             if response.status_code == 200 and not response.has_header("Cache-Control"):
@@ -216,8 +229,8 @@ class PageCacheMiddleware:
             patch_cache_control(
                 response, public=True, max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds), s_maxage=seconds
             )
-        if key is not None and request.method == "GET":
-            cache.set(key, response, _shared_seconds(response, seconds))
+        if generation is not None and request.method == "GET":
+            cache.set(key, (generation, response), _shared_seconds(response, seconds))
             response[CACHE_HEADER] = "miss"
         return response
 

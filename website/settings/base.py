@@ -151,7 +151,8 @@ STORAGES = {
 # Wagtail's page editor posts many fields for long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# With REDIS_URL, one cache shared by every app process (pages, fragments, rate limits); else each process's own.
+# With REDIS_URL, one cache shared by every app process (pages, the content generation, rate limits); else each
+# process's own.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
@@ -165,6 +166,13 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Fragments are filed under the shared content generation, so each process may keep its own copies without going
+# stale, and a page's dozen fragments cost no trip to Redis.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # website/cache.py: the fragments every page repeats (FRAGMENT_CACHE), and whole pages for anonymous visitors
 # (PAGE_CACHE). Each only with a cache all processes share, so one edit reaches them all. PAGE_CACHE_SECONDS is also
