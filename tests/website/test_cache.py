@@ -441,3 +441,12 @@ def test_the_endorsements_wall_is_kept_per_filter_and_follows_edits(
         with django_capture_on_commit_callbacks(execute=True):
             unite.save()
         assert "Unite the Union" in client.get(endorsements.url).content.decode()
+
+
+def test_a_kept_page_carries_the_same_protective_headers(client, home_page):
+    made = client.get("/")
+    kept = client.get("/")
+    assert (made["X-Page-Cache"], kept["X-Page-Cache"]) == ("miss", "hit")
+    for header in ("Content-Security-Policy", "Permissions-Policy", "Referrer-Policy", "X-Content-Type-Options"):
+        assert kept[header] == made[header], header
+    assert "script-src 'self'" in kept["Content-Security-Policy"]

@@ -54,11 +54,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the rest: a page kept for anonymous visitors is answered at once, with the headers the middleware
+    # below gave it when it was made (the policies are the same for every visitor: no nonces).
+    "website.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "website.middleware.NullCharacterMiddleware",
-    # Before sessions: a page kept for anonymous visitors is answered without touching the database.
-    "website.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
