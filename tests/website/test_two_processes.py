@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
+from wagtail.models import Site
 
 from tests.factories import StandardPageFactory
 from tests.reliability.private_postgres import free_port
@@ -47,9 +48,12 @@ def shared_services():
     if not redis_reachable(REDIS_URL):
         pytest.skip(f"needs Redis at {REDIS_URL} (TEST_REDIS_URL)")
     with override_settings(**settings_with_redis(REDIS_URL)):
+        # Wagtail keeps the sites' root paths in the shared cache too: an earlier run's would name other pages.
+        Site.clear_site_root_paths_cache()
         yield
         cache.delete_pattern("page:*")
         cache.delete(GENERATION_KEY)
+        Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
