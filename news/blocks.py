@@ -3,7 +3,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 
-from website.blocks import CallToActionBlock, ImageBlock, QuoteBlock, RichTextBlock, VideoBlock
+from website.blocks import BodyBlock
 from website.cache import CachedBlockMixin
 
 
@@ -26,13 +26,8 @@ class PostLinkBlock(EmbedBlock):
         help_text = "The address of a post on X, Bluesky, Instagram or another site: shown as a link to it."
 
 
-class NewsPageBodyBlock(blocks.StreamBlock):
-    text = RichTextBlock()
-    quote = QuoteBlock()
-    image = ImageBlock()
-    video = VideoBlock()
+class NewsPageBodyBlock(BodyBlock):
     embed = PostLinkBlock()
-    call_to_action = CallToActionBlock()
 
 
 class LatestNewsBlock(CachedBlockMixin, blocks.StructBlock):

@@ -7,7 +7,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
-from website.blocks import CallToActionBlock, ImageBlock, LinkBlock, QuoteBlock, RichTextBlock, VideoBlock
+from website.blocks import BodyBlock, LinkBlock
 
 
 class SiteImage(AbstractImage):
@@ -149,18 +149,10 @@ class BasePage(Page):
         return self.listing_image
 
 
-class StandardPageBodyBlock(blocks.StreamBlock):
-    text = RichTextBlock()
-    quote = QuoteBlock()
-    image = ImageBlock()
-    call_to_action = CallToActionBlock()
-    video = VideoBlock()
-
-
 class StandardPage(BasePage):
     """A plain page of text, such as 'About', 'Get involved' or the privacy notice."""
 
-    body = StreamField(StandardPageBodyBlock(), blank=True, help_text="The page's content, top to bottom.")
+    body = StreamField(BodyBlock(), blank=True, help_text="The page's content, top to bottom.")
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]

@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from website.blocks import CallToActionBlock, ImageBlock, QuoteBlock, RichTextBlock, VideoBlock
+from website.blocks import BodyBlock
 from website.models import BasePage
 
 CAMPAIGNS_PER_PAGE = 12
@@ -24,14 +24,6 @@ class CampaignStatus(models.TextChoices):
     ACTIVE = "active", "Active"
     WON = "won", "Won"
     CLOSED = "closed", "Closed"
-
-
-class CampaignBodyBlock(blocks.StreamBlock):
-    text = RichTextBlock()
-    quote = QuoteBlock()
-    image = ImageBlock()
-    video = VideoBlock()
-    call_to_action = CallToActionBlock()
 
 
 class CampaignIndexPage(BasePage):
@@ -105,7 +97,7 @@ class CampaignPage(BasePage):
         blank=True,
         help_text="What the campaign demands, one per line, in order.",
     )
-    body = StreamField(CampaignBodyBlock(), blank=True, help_text="The campaign's story, top to bottom.")
+    body = StreamField(BodyBlock(), blank=True, help_text="The campaign's story, top to bottom.")
 
     content_panels = [
         *BasePage.content_panels,

@@ -2,14 +2,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from website.blocks import CallToActionBlock, ImageBlock, LivestreamBlock, QuoteBlock, RichTextBlock, VideoBlock
+from website.blocks import BodyBlock, LivestreamBlock
 from website.blocks.rich_text import BODY_FEATURES
 from website.models import BasePage
 
@@ -22,13 +21,8 @@ class EventKind(models.TextChoices):
     ONLINE = "online", "Online event"
 
 
-class EventBodyBlock(blocks.StreamBlock):
-    text = RichTextBlock()
-    image = ImageBlock()
-    video = VideoBlock()
+class EventBodyBlock(BodyBlock):
     livestream = LivestreamBlock()
-    quote = QuoteBlock()
-    call_to_action = CallToActionBlock()
 
 
 class EventIndexPage(BasePage):

@@ -1,5 +1,6 @@
 """StreamField blocks that any page's body may use. One small module per block."""
 
+from .body import BodyBlock
 from .call_to_action import CallToActionBlock
 from .hero import HeroBlock
 from .image import ImageBlock
@@ -10,6 +11,7 @@ from .rich_text import RichTextBlock
 from .video import VideoBlock
 
 __all__ = [
+    "BodyBlock",
     "CallToActionBlock",
     "HeroBlock",
     "ImageBlock",
