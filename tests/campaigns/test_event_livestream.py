@@ -7,11 +7,12 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import streamfield
 
 from campaigns import demo
 from campaigns.models import EventKind, EventPage
 from tests.campaigns.factories import EventPageFactory
+from tests.campaigns.test_event_pages import event_form
 from tests.utils import assert_no_inline_code
 from website.blocks.livestream import UK, as_uk_time
 
@@ -100,40 +101,21 @@ def test_after_the_stream_the_event_offers_its_recording(client, event_index, no
 
 @pytest.mark.django_db
 def test_an_organiser_adds_a_livestream_section_in_the_admin(admin_client, event_index, no_embed_finder):
-    form = nested_form_data(
-        {
-            "title": "Rally to reclaim democracy",
-            "slug": "rally",
-            "listing_summary": "Join us on Saturday.",
-            "kind": EventKind.RALLY,
-            "campaign": "",
-            "start": "2027-03-27 14:00",
-            "end": "2027-03-27 16:00",
-            "venue_name": "Conway Hall",
-            "address": "25 Red Lion Square\nLondon WC1R 4RL",
-            "livestream_url": "",
-            "access_information": "",
-            "capacity": "",
-            "registration_open": "on",
-            "description": rich_text("<p>Speakers include Richard Burgon.</p>"),
-            "body": streamfield(
-                [
-                    (
-                        "livestream",
-                        {
-                            "title": "Watch the rally live",
-                            "url": STREAM,
-                            "starts_at": "2027-03-27 14:00",
-                            "ends_at": "2027-03-27 16:00",
-                            "notice": NOTICE,
-                            "recording_url": "",
-                            "thumbnail": "",
-                        },
-                    )
-                ]
-            ),
-            "action-publish": "publish",
-        }
+    livestream = {
+        "title": "Watch the rally live",
+        "url": STREAM,
+        "starts_at": "2027-03-27 14:00",
+        "ends_at": "2027-03-27 16:00",
+        "notice": NOTICE,
+        "recording_url": "",
+        "thumbnail": "",
+    }
+    form = event_form(
+        livestream_url="",
+        access_information="",
+        capacity="",
+        body=streamfield([("livestream", livestream)]),
+        **{"action-publish": "publish"},
     )
     response = admin_client.post(f"/admin/pages/add/campaigns/eventpage/{event_index.pk}/", form)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
@@ -147,21 +129,9 @@ def test_an_organiser_adds_a_livestream_section_in_the_admin(admin_client, event
 
 @pytest.mark.django_db
 def test_the_admin_refuses_a_livestream_address_it_cannot_play(admin_client, event_index):
-    form = nested_form_data(
-        {
-            "title": "Rally",
-            "slug": "rally",
-            "kind": EventKind.ONLINE,
-            "start": "2027-03-27 14:00",
-            "end": "2027-03-27 16:00",
-            "registration_open": "on",
-            "description": rich_text(""),
-            "body": streamfield(
-                [("livestream", {"title": "Live", "url": "https://example.org/live", "starts_at": "2027-03-27 14:00"})]
-            ),
-            "action-publish": "publish",
-        }
-    )
+    livestream = {"title": "Live", "url": "https://example.org/live", "starts_at": "2027-03-27 14:00"}
+    body = streamfield([("livestream", livestream)])
+    form = event_form(title="Rally", kind=EventKind.ONLINE, body=body, **{"action-publish": "publish"})
     response = admin_client.post(f"/admin/pages/add/campaigns/eventpage/{event_index.pk}/", form)
     assert response.status_code == 200
     assert "This is not a video address we can show." in response.content.decode()

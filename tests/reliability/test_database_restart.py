@@ -83,17 +83,21 @@ def status(url):
     return fetch(url)[0]
 
 
-def test_the_site_answers_503_while_the_database_restarts_and_recovers_by_itself(private_postgres, app_server):
-    answers = []
+def restart_under_load(private_postgres, visit, visitors=4):
+    """Calls visit() over and over from `visitors` threads while the database stops for 3 s and starts again.
+
+    Returns [(when, what visit returned)], and when the database went down and came back up.
+    """
+    results = []
     stop = threading.Event()
 
     def visitor():
         while not stop.is_set():
-            code, body = fetch(app_server + "/")
-            answers.append((time.monotonic(), code, "Back in a moment" in body))
+            outcome = visit()
+            results.append((time.monotonic(), outcome))
 
-    visitors = [threading.Thread(target=visitor) for _ in range(4)]
-    for thread in visitors:
+    threads = [threading.Thread(target=visitor) for _ in range(visitors)]
+    for thread in threads:
         thread.start()
     time.sleep(2)
     down_at = time.monotonic()
@@ -103,9 +107,18 @@ def test_the_site_answers_503_while_the_database_restarts_and_recovers_by_itself
     up_at = time.monotonic()
     time.sleep(4)
     stop.set()
-    for thread in visitors:
+    for thread in threads:
         thread.join(timeout=30)
+    return results, down_at, up_at
 
+
+def test_the_site_answers_503_while_the_database_restarts_and_recovers_by_itself(private_postgres, app_server):
+    def visit():
+        code, body = fetch(app_server + "/")
+        return code, "Back in a moment" in body
+
+    results, down_at, up_at = restart_under_load(private_postgres, visit)
+    answers = [(at, code, friendly) for at, (code, friendly) in results]
     codes = Counter(code for _, code, _ in answers)
     # Every answer is the page or the clean "back in a moment" page: no 500, no dropped connection.
     assert set(codes) <= {200, 503}, codes
@@ -142,28 +155,12 @@ def sign_up_once(base, email):
 
 
 def test_no_accepted_sign_up_is_lost_while_the_database_restarts(private_postgres, app_server):
-    posts = []
-    stop = threading.Event()
+    def visit():
+        email = f"load-{uuid.uuid4().hex[:12]}@example.org"
+        return (*sign_up_once(app_server, email), email)
 
-    def visitor():
-        while not stop.is_set():
-            email = f"load-{uuid.uuid4().hex[:12]}@example.org"
-            step, code = sign_up_once(app_server, email)
-            posts.append((time.monotonic(), step, code, email))
-
-    visitors = [threading.Thread(target=visitor) for _ in range(4)]
-    for thread in visitors:
-        thread.start()
-    time.sleep(2)
-    down_at = time.monotonic()
-    private_postgres.stop("fast")
-    time.sleep(3)
-    private_postgres.start()
-    up_at = time.monotonic()
-    time.sleep(4)
-    stop.set()
-    for thread in visitors:
-        thread.join(timeout=30)
+    results, down_at, up_at = restart_under_load(private_postgres, visit)
+    posts = [(at, step, code, email) for at, (step, code, email) in results]
 
     with psycopg.connect(private_postgres.url) as connection:
         stored = {email for (email,) in connection.execute("SELECT email FROM campaigns_supporter")}
