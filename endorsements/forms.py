@@ -10,9 +10,9 @@ from django.template.defaultfilters import filesizeformat
 
 from endorsements.backing import backs, campaigns_to_back
 from endorsements.models import EndorsementRequest, Organisation, RequestStatus
-from endorsements.svg import InvalidSvgError, sanitise_svg
 from website.forms import ProtectedModelForm
-from website.image_forms import DecodableImageField
+from website.images import DecodableImageField
+from website.svg import InvalidSvgError, sanitise_svg
 
 LOGO_EXTENSIONS = ("png", "jpg", "jpeg", "webp", "avif", "svg")
 LOGO_MAX_UPLOAD_SIZE = 5 * 1024 * 1024

@@ -26,9 +26,9 @@ from django.utils.text import get_valid_filename
 from wagtail.images.forms import get_image_form
 from wagtail.models import Collection
 
-from endorsements.svg import InvalidSvgError, sanitise_svg
 from news.social import SocialPost
 from website.models import SiteImage
+from website.svg import InvalidSvgError, sanitise_svg
 
 FETCH_TIMEOUT = 20  # seconds, for the feed and for each picture
 MAX_FEED_BYTES = 5 * 1024 * 1024

@@ -7,8 +7,15 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Site-wide"
 
     def ready(self):
+        from django.db.models.signals import pre_save
+        from wagtail.images import get_image_model
+
         from website.cache import connect_signals
+        from website.images import sanitise_svg_on_save
         from website.roles import SECTIONS, grant_on_new_section
+
+        # However an image reaches the library, an SVG in it is made passive before it is stored.
+        pre_save.connect(sanitise_svg_on_save, sender=get_image_model(), dispatch_uid="website-passive-svg")
 
         # Here rather than in the middleware, so commands (publish_scheduled) invalidate the page cache too.
         connect_signals()

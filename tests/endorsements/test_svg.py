@@ -3,8 +3,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from endorsements.svg import InvalidSvgError, sanitise_svg
 from website.models import SiteImage
+from website.svg import InvalidSvgError, sanitise_svg
 
 HOSTILE_SVG = b"""<?xml version="1.0"?>
 <?xml-stylesheet href="https://evil.example/x.css"?>

@@ -223,13 +223,13 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAIL_SITE_NAME = "Broad Left Network"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "website.SiteImage"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "website.image_forms.SiteImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.SiteImageForm"
 # PostgreSQL: English stemming, so "campaigning" finds "campaign". SQLite's FTS5 index matches words as typed.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Organisations' logos are often SVG; endorsements/images.py strips every uploaded SVG of anything that could run.
+# Organisations' logos are often SVG; website/images.py strips every uploaded SVG of anything that could run.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 # Image bombs: a small file that decodes to a huge bitmap is refused.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
