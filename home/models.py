@@ -32,3 +32,9 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "home page"
+
+    @property
+    def opens_with_hero(self):
+        """Whether the first section is a hero, whose heading is then the page's <h1>. Read from the stored data:
+        asking loads nothing the hero chooses."""
+        return bool(self.body) and self.body.raw_data[0]["type"] == "hero"

@@ -314,7 +314,7 @@ http {{
             sys.exit(f"The home page answered {status} from gunicorn, {varnish_status} from Varnish.")
         via_varnish = len(from_varnish)
         parser = Assets()
-        parser.feed(html.decode())
+        parser.feed((gzip.decompress(html) if headers.get("Content-Encoding") == "gzip" else html).decode())
         sizes = {"HTML": len(html), "CSS": 0, "JS": 0, "images": 0}
         counts = {"CSS": 0, "JS": 0, "images": 0}
         for kind, url in sorted(set(parser.assets)):

@@ -4,8 +4,9 @@ Everything kept is filed under the current *content generation*, a value in the 
 change a visitor could see (a page published, unpublished, moved or deleted; a snippet, a setting, an image or a
 document saved) starts a new generation once its transaction commits, and from then on every process rebuilds
 every page and fragment. Blunt, but never stale: nothing has to know which pages show what, and edits are rare
-next to visits. Whole pages are kept in the shared cache; fragments in each process's own memory (the `fragments`
-cache), where the generation in their keys keeps them from going stale and reading them costs no round trip.
+next to visits. Whole pages are kept in the shared cache, gzipped once as they are stored; fragments (a page's
+sections among them) in each process's own memory (the `fragments` cache), where the generation in their keys keeps
+them from going stale and reading them costs no round trip.
 A caching proxy in front (FRONTEND_CACHE_PURGE_URL) is sent purges for the addresses a change touches, and keeps
 the rest no longer than PAGE_CACHE_SECONDS.
 
@@ -16,9 +17,11 @@ page) is never answered from the cache. Pages with a form (sign-up, event regist
 
 import copy
 import functools
+import gzip
 import hashlib
 import json
 import logging
+import re
 import time
 from functools import partial
 from urllib.error import HTTPError, URLError
@@ -30,7 +33,8 @@ from django.core.cache import cache, caches
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.contrib.frontend_cache.backends import http as http_backend
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend
@@ -41,6 +45,7 @@ GENERATION_KEY = "content-generation"
 # Fragments change only with content, which starts a new generation; the timeout only bounds what is kept.
 FRAGMENT_SECONDS = 60 * 60
 CACHE_HEADER = "X-Page-Cache"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Saves that change nothing a visitor sees: a draft, a lock, a file's size or hash worked out on first use.
 UNSEEN_PAGE_FIELDS = {
     "latest_revision",
@@ -111,19 +116,38 @@ def cached_fragment(request, parts, render, seconds=FRAGMENT_SECONDS):
 
 
 class CachedBlockMixin:
-    """For a StreamField block whose HTML follows from its value and the site's content alone: kept as a fragment.
+    """For a StreamField block whose HTML follows from its stored value and the site's content alone.
 
-    `fragment_seconds` bounds how long, for blocks that also change with the clock (an event passing).
+    Rendered in a stream by `{% include_stream %}`, its HTML is kept as a fragment, and on a hit what it chooses
+    (pages, images, snippets) is not even loaded from the database. `fragment_seconds` bounds how long, for
+    blocks that also change with the clock (an event passing).
     """
 
     fragment_seconds = FRAGMENT_SECONDS
 
-    def render(self, value, context=None):
-        known = context or {}
-        value_json = json.dumps(self.get_prep_value(value), cls=DjangoJSONEncoder, sort_keys=True)
-        parts = [type(self).__name__, getattr(known.get("block"), "id", ""), value_json]
-        render = super().render
-        return cached_fragment(known.get("request"), parts, lambda: render(value, context), self.fragment_seconds)
+
+def render_stream(context, stream_value):
+    """A StreamField's blocks rendered as `{% include_block %}` renders each, with cached blocks' HTML read from
+    the fragment cache under their raw stored value: a stream's values are converted (pages looked up and so on)
+    only for the blocks that have to be rendered."""
+    request = context.get("request")
+    parent_context = context.flatten()
+    html = []
+    for index, raw in enumerate(stream_value.raw_data):
+        block = stream_value.stream_block.child_blocks[raw["type"]]
+
+        def render(index=index):
+            child = stream_value[index]
+            # `block` as the {% for block in … %} loop would name it: templates take their ids from it.
+            return conditional_escape(child.render_as_block(context={**parent_context, "block": child}))
+
+        if isinstance(block, CachedBlockMixin):
+            value_json = json.dumps(raw["value"], cls=DjangoJSONEncoder, sort_keys=True)
+            parts = [type(block).__name__, raw.get("id") or "", value_json]
+            html.append(cached_fragment(request, parts, render, block.fragment_seconds))
+        else:
+            html.append(render())
+    return mark_safe("".join(html))  # noqa: S308 - each part escaped or rendered by this site's templates
 
 
 def cached_value(request, parts, compute):
@@ -137,6 +161,17 @@ def cached_value(request, parts, compute):
         value = compute()
         caches["fragments"].set(key, value, FRAGMENT_SECONDS)
     return value
+
+
+def find_site(request):
+    """Wagtail's answer to which site a request is for, which every page asks for first: from the fragment cache,
+    as it changes only with content (a site saved, a root page republished)."""
+    from wagtail.models import Site
+
+    if not hasattr(request, "_wagtail_site"):
+        parts = ["site", request._get_raw_host(), request.get_port()]
+        request._wagtail_site = cached_value(request, parts, lambda: Site._find_for_request(request))
+    return request._wagtail_site
 
 
 # Whole pages
@@ -190,8 +225,27 @@ def _kept_page(request, key):
     if generation is not None:
         request._content_generation = generation
     if kept is not None and generation is not None and kept[0] == generation:
-        return kept[1]
+        return _as_accepted(request, kept[1])
     return None
+
+
+def _compressed(response):
+    """The response with its body gzipped, once, as it is kept: a page shared by every anonymous visitor holds no
+    secret (no session, no CSRF token) for an attacker to guess by its compressed size (BREACH)."""
+    response.content = gzip.compress(response.content, compresslevel=9, mtime=0)
+    response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response
+
+
+def _as_accepted(request, response):
+    """A kept (gzipped) page as the request can take it: unzipped for the rare client that takes no gzip."""
+    if not ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response.content = gzip.decompress(response.content)
+        del response["Content-Encoding"]
+        response["Content-Length"] = str(len(response.content))
+    return response
 
 
 class PageCacheMiddleware:
@@ -205,6 +259,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        find_site(request)
         if not _may_be_shared(request):
             response = self.get_response(request)
             if _has_session(request) and not response.has_header("Cache-Control"):
@@ -230,7 +285,9 @@ class PageCacheMiddleware:
                 response, public=True, max_age=min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds), s_maxage=seconds
             )
         if generation is not None and request.method == "GET":
+            response = _compressed(response)
             cache.set(key, (generation, response), _shared_seconds(response, seconds))
+            response = _as_accepted(request, response)
             response[CACHE_HEADER] = "miss"
         return response
 

@@ -2,6 +2,7 @@
 visitor could see; pages with a session or a form never kept; the repeated fragments cached; purges sent out."""
 
 import datetime
+import gzip
 from unittest import mock
 
 import pytest
@@ -61,6 +62,25 @@ def test_anonymous_visitors_get_the_kept_page_without_a_database_query(client, h
     assert directives == {"public", "max-age=60", "s-maxage=120"}
     # Headers added outside the cache are still there on a kept page.
     assert "Content-Security-Policy" in again and again["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("first_accepts", ["gzip, deflate, br", ""])
+def test_kept_pages_go_gzipped_to_browsers_that_take_it_and_plain_to_others(client, home_page, first_accepts):
+    first = client.get("/", HTTP_ACCEPT_ENCODING=first_accepts)
+    zipped = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = client.get("/")
+    assert zipped["X-Page-Cache"] == plain["X-Page-Cache"] == "hit"
+    assert zipped["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert (
+        gzip.decompress(zipped.content)
+        == plain.content
+        == (gzip.decompress(first.content) if first_accepts else first.content)
+    )
+    assert len(zipped.content) < len(plain.content) / 2
+    for response in (first, zipped, plain):
+        assert int(response["Content-Length"]) == len(response.content)
+        # Caches in front keep the two apart.
+        assert "accept-encoding" in response["Vary"].lower()
 
 
 def test_head_is_answered_from_the_page_get_kept(client, home_page):

@@ -1,9 +1,11 @@
 from wagtail import blocks
 
+from website.cache import CachedBlockMixin
+
 from .link import LinkBlock
 
 
-class CallToActionBlock(blocks.StructBlock):
+class CallToActionBlock(CachedBlockMixin, blocks.StructBlock):
     """A boxed invitation to act, such as "Signup and get organised"."""
 
     heading = blocks.CharBlock(max_length=120, help_text="What you are asking people to do.")

@@ -1,10 +1,12 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from website.cache import CachedBlockMixin
+
 from .link import LinkBlock
 
 
-class HeroBlock(blocks.StructBlock):
+class HeroBlock(CachedBlockMixin, blocks.StructBlock):
     """The opening statement of a page: a big heading, a few paragraphs and one action."""
 
     heading = blocks.CharBlock(max_length=120, help_text="The headline, such as the network's purpose.")

@@ -1,8 +1,10 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from website.cache import CachedBlockMixin
 
-class ImageBlock(blocks.StructBlock):
+
+class ImageBlock(CachedBlockMixin, blocks.StructBlock):
     image = ImageChooserBlock(help_text="The picture; its alt text comes from the image's description.")
     caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the picture.")
 

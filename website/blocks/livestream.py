@@ -1,12 +1,14 @@
 import datetime
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from website.cache import CachedBlockMixin
 from website.video_urls import UNSUPPORTED_MESSAGE, parse_video_url
 
 UK = zoneinfo.ZoneInfo("Europe/London")
@@ -46,7 +48,7 @@ def stream_state(starts_at, ends_at, now):
     return ENDED
 
 
-class LivestreamBlock(blocks.StructBlock):
+class LivestreamBlock(CachedBlockMixin, blocks.StructBlock):
     """A scheduled livestream: when it starts before, the player during, the recording after."""
 
     title = blocks.CharBlock(
@@ -94,6 +96,11 @@ class LivestreamBlock(blocks.StructBlock):
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
+
+    @property
+    def fragment_seconds(self):
+        # It goes live and ends by the clock, which no edit announces: kept no longer than a whole page may be.
+        return settings.PAGE_CACHE_SECONDS
 
     def get_context(self, value, parent_context=None):
         """The stream's state at this render: computed against the clock every time the block is rendered."""

@@ -1,7 +1,9 @@
 from wagtail import blocks
 
+from website.cache import CachedBlockMixin
 
-class QuoteBlock(blocks.StructBlock):
+
+class QuoteBlock(CachedBlockMixin, blocks.StructBlock):
     """Words someone said, with who said them."""
 
     quote = blocks.TextBlock(max_length=1500, help_text="The words, without quotation marks.")

@@ -3,10 +3,11 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from website.cache import CachedBlockMixin
 from website.video_urls import UNSUPPORTED_MESSAGE, parse_video_url
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(CachedBlockMixin, blocks.StructBlock):
     """A YouTube, Vimeo or Facebook video that loads from the provider only when the visitor presses play."""
 
     url = blocks.URLBlock(

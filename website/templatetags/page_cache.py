@@ -1,6 +1,6 @@
 from django import template
 
-from website.cache import cached_fragment
+from website.cache import cached_fragment, render_stream
 
 register = template.Library()
 
@@ -25,3 +25,10 @@ class FragmentNode(template.Node):
     def render(self, context):
         parts = [part.resolve(context) for part in self.parts]
         return cached_fragment(context.get("request"), parts, lambda: self.nodelist.render(context))
+
+
+@register.simple_tag(takes_context=True)
+def include_stream(context, stream_value):
+    """{% include_stream page.body %}: every block of a StreamField, as `{% for block in page.body %}{% include_block
+    block %}{% endfor %}` would render them, with the cacheable ones from the fragment cache (website/cache.py)."""
+    return render_stream(context, stream_value)
