@@ -174,6 +174,23 @@ def find_site(request):
     return request._wagtail_site
 
 
+class CachedSiteSettingMixin:
+    """For a Wagtail site setting that every page reads: taken from the fragment cache, as it changes only with
+    content, rather than queried on every request."""
+
+    @classmethod
+    def for_request(cls, request):
+        name = cls.get_cache_attr_name()
+        if not hasattr(request, name):
+            instance = cached_value(
+                request, [cls._meta.label], lambda: super(CachedSiteSettingMixin, cls).for_request(request)
+            )
+            # What Wagtail gives its own copy, left out when kept: it makes page URLs cheaper to work out.
+            instance._request = request
+            setattr(request, name, instance)
+        return getattr(request, name)
+
+
 # Whole pages
 
 
@@ -259,9 +276,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        find_site(request)
         if not _may_be_shared(request):
-            response = self.get_response(request)
+            response = self._respond(request)
             if _has_session(request) and not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
@@ -274,7 +290,7 @@ class PageCacheMiddleware:
                 return response
             # Read before rendering: an edit committed meanwhile must not have its generation on the old content.
             generation = request_generation(request)
-        response = self.get_response(request)
+        response = self._respond(request)
         if not _is_shareable(request, response):
             if response.status_code == 200 and not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_store=True)
@@ -290,6 +306,11 @@ class PageCacheMiddleware:
             response = _as_accepted(request, response)
             response[CACHE_HEADER] = "miss"
         return response
+
+    def _respond(self, request):
+        # After the kept page is looked for: a hit then costs one round trip to the cache, not two.
+        find_site(request)
+        return self.get_response(request)
 
 
 def _shared_seconds(response, most):
@@ -312,10 +333,11 @@ def _seen_models():
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Page, Site
+    from wagtail.models import BaseViewRestriction, Page, Site
     from wagtail.snippets.models import get_snippet_models
 
-    others = (Site, BaseSiteSetting, BaseGenericSetting, Tag, *get_snippet_models())
+    # A view restriction: a page made private (or public again) without being published.
+    others = (Site, BaseSiteSetting, BaseGenericSetting, BaseViewRestriction, Tag, *get_snippet_models())
     return Page, (AbstractImage, AbstractDocument), others
 
 

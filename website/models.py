@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from website.blocks import BodyBlock, LinkBlock
+from website.cache import CachedSiteSettingMixin
 
 
 class SiteImage(AbstractImage):
@@ -53,7 +54,7 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """What every page shows: the name, the footer, the share defaults."""
 
     site_name = models.CharField(
@@ -101,7 +102,7 @@ class SiteSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class Navigation(BaseSiteSetting):
+class Navigation(CachedSiteSettingMixin, BaseSiteSetting):
     """The menus editors control."""
 
     header_links = StreamField(

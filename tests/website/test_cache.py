@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from campaigns.signup.demo import sign_up_page
 from campaigns.signup.models import Supporter
@@ -135,6 +135,20 @@ def test_saving_a_draft_keeps_the_cache(client, home_page, django_capture_on_com
         page.save_revision()
     response = client.get(page.url)
     assert response["X-Page-Cache"] == "hit" and "Live title" in response.content.decode()
+
+
+def test_making_a_page_private_takes_it_off_at_once(client, home_page, django_capture_on_commit_callbacks):
+    page = StandardPageFactory(parent=home_page, title="Members' briefing")
+    client.get(page.url)
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+    # As the admin's privacy switch does it: a restriction saved, the page itself untouched.
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(page.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert client.get(page.url).status_code == 200
 
 
 def test_unpublishing_moving_and_deleting_take_the_page_off(client, home_page, django_capture_on_commit_callbacks):
@@ -395,7 +409,7 @@ def test_moving_purges_the_old_address_too(home_page, purged, django_capture_on_
     assert expected <= set(purged), sorted(set(purged))
 
 
-def test_a_snippet_or_setting_change_bans_the_whole_site_in_one_request(
+def test_a_snippet_setting_or_privacy_change_bans_the_whole_site_in_one_request(
     home_page, proxy, django_capture_on_commit_callbacks
 ):
     organisation = OrganisationFactory()
@@ -407,6 +421,11 @@ def test_a_snippet_or_setting_change_bans_the_whole_site_in_one_request(
     proxy["BAN"].clear()
     with django_capture_on_commit_callbacks(execute=True):
         settings.save()
+    assert proxy["BAN"] == ["testserver"]
+    # A page made private: the proxy must not go on showing it to everyone.
+    proxy["BAN"].clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=home_page, restriction_type=PageViewRestriction.LOGIN)
     assert proxy["BAN"] == ["testserver"]
 
 

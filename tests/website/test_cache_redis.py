@@ -6,8 +6,10 @@ import socket
 import subprocess
 import sys
 import uuid
+from unittest import mock
 
 import pytest
+import redis
 from django.core.cache import CacheHandler, cache
 from django.test import override_settings
 
@@ -107,6 +109,17 @@ def shared_redis():
     with override_settings(**settings):
         yield
         cache.delete_pattern("*")
+
+
+def test_a_kept_page_costs_one_round_trip_to_redis(client, home_page, shared_redis):
+    with override_settings(FRAGMENT_CACHE_ENABLED=True):
+        client.get("/")
+        with mock.patch.object(
+            redis.Redis, "execute_command", autospec=True, side_effect=redis.Redis.execute_command
+        ) as commands:
+            assert client.get("/")["X-Page-Cache"] == "hit"
+    # The content generation and the page, read together.
+    assert [call.args[1] for call in commands.call_args_list] == ["MGET"]
 
 
 def test_a_page_kept_by_one_process_is_seen_by_another_and_an_edit_clears_it_for_both(
