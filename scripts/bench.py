@@ -10,7 +10,8 @@ directory that is removed at the end, with every process this script started.
 Environment: BENCH_SECONDS (each URL's run, default 10), BENCH_FRONT_SECONDS (the zero-error run through Varnish
 at 64 connections, default 60), BENCH_DATABASE (postgres or sqlite; default: PostgreSQL when it answers),
 BENCH_REDIS_URL (default redis://127.0.0.1:6379/10; that database is emptied before and after),
-BENCH_GUNICORN_THREADS (default 4, as the README deploys it: gthread workers; 1, gunicorn's sync workers).
+BENCH_GUNICORN_THREADS (default 1, gunicorn's sync workers, as the README deploys them behind a buffering proxy;
+4, gthread workers of four threads).
 """
 
 import gzip
@@ -36,8 +37,9 @@ BIN = Path(sys.executable).parent
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 FRONT_SECONDS = int(os.environ.get("BENCH_FRONT_SECONDS", "60"))
 CONNECTIONS, FRONT_CONNECTIONS, WORKERS = 16, 64, 2
-# As the README deploys it: gthread workers. 1: gunicorn's default sync workers, one request at a time, no keep-alive.
-THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "4"))
+# As the README deploys them behind Varnish or nginx: gunicorn's sync workers, one request at a time, no keep-alive.
+# More than 1: gthread workers, as for gunicorn facing visitors directly.
+THREADS = int(os.environ.get("BENCH_GUNICORN_THREADS", "1"))
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 DATABASE_NAME = "bench"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/10")
