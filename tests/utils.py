@@ -1,8 +1,11 @@
-"""Assertions every app's tests share: query budgets and the public pages' CSP discipline."""
+"""Assertions every app's tests share: query budgets and the public pages' CSP discipline; requests as gunicorn
+makes them."""
 
 import re
 
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 
@@ -40,3 +43,21 @@ def assert_no_inline_code(html):
     for name, pattern in (("script", INLINE_SCRIPT), ("style", INLINE_STYLE), ("event handler", EVENT_HANDLER)):
         match = pattern.search(html)
         assert match is None, f"inline {name} a strict CSP would block: {html[match.start() : match.start() + 120]}"
+
+
+def wsgi_get(application, path="/", **headers):
+    """A GET to a WSGI application as gunicorn makes it: (status, headers, body). As Django's test client does,
+    the test's database connection is kept open past the request's end."""
+    started = {}
+
+    def start_response(status, response_headers):
+        started.update(status=status, headers=dict(response_headers))
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(application(RequestFactory().get(path, **headers).environ, start_response))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return started["status"], started["headers"], body

@@ -30,8 +30,10 @@ from urllib.request import Request
 
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.html import conditional_escape
@@ -46,6 +48,11 @@ GENERATION_KEY = "content-generation"
 FRAGMENT_SECONDS = 60 * 60
 CACHE_HEADER = "X-Page-Cache"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# In every kept page's key: a new one whenever what is kept changes (now: gzipped, with every middleware's headers),
+# so that a release never sends a page an older one kept.
+PAGE_FORMAT = "v2"
+# Where KeptPageFront leaves, in the WSGI environ, the content generation it read and found no page kept under.
+FRONT_GENERATION = "website.content_generation"
 # Saves that change nothing a visitor sees: a draft, a lock, a file's size or hash worked out on first use.
 UNSEEN_PAGE_FIELDS = {
     "latest_revision",
@@ -170,7 +177,11 @@ def find_site(request):
 
     if not hasattr(request, "_wagtail_site"):
         parts = ["site", request._get_raw_host(), request.get_port()]
-        request._wagtail_site = cached_value(request, parts, lambda: Site._find_for_request(request))
+        try:
+            request._wagtail_site = cached_value(request, parts, lambda: Site._find_for_request(request))
+        except DatabaseError:
+            # Looked for again in the view, where a database outage becomes the "back in a moment" page.
+            return None
     return request._wagtail_site
 
 
@@ -195,8 +206,9 @@ class CachedSiteSettingMixin:
 
 
 def _private_prefixes():
-    # The admin; documents, whose collections may be private; search, rate-limited and one page per query.
-    return (f"/{settings.ADMIN_URL_PATH}/", "/documents/", "/search/")
+    # The admin; documents, whose collections may be private; search, rate-limited and one page per query; static
+    # files, which WhiteNoise serves (after this middleware) with caching headers of its own.
+    return (f"/{settings.ADMIN_URL_PATH}/", "/documents/", "/search/", settings.STATIC_URL)
 
 
 def _has_session(request):
@@ -232,7 +244,7 @@ def _is_shareable(request, response):
 
 
 def _page_key(request):
-    return _key("page", "", request.scheme, request.get_host(), request.get_full_path())
+    return _key("page", PAGE_FORMAT, request.scheme, request.get_host(), request.get_full_path())
 
 
 def _kept_page(request, key):
@@ -265,11 +277,51 @@ def _as_accepted(request, response):
     return response
 
 
+def kept_response(request):
+    """The page kept for an anonymous GET or HEAD, marked as a hit, or None. Either way the content generation read
+    with it is the request's, for rendering and keeping the page."""
+    if not (settings.PAGE_CACHE_ENABLED and _may_be_shared(request)):
+        return None
+    if FRONT_GENERATION in request.META:
+        # KeptPageFront looked already, and found none: the generation it read serves.
+        request._content_generation = request.META[FRONT_GENERATION]
+        return None
+    response = _kept_page(request, _page_key(request))
+    if response is not None:
+        response[CACHE_HEADER] = "hit"
+    return response
+
+
+class KeptPageFront:
+    """The WSGI application in front of Django's (website/wsgi.py): answers a kept page before Django builds its
+    request and runs its middleware, which costs more than reading the page. Everything else goes on to Django,
+    with the generation read here, so that a miss still costs one read of the cache."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        request = WSGIRequest(environ)
+        try:
+            response = kept_response(request)
+        except DisallowedHost:
+            response = None  # Django answers it, with its "bad request" page
+        if response is None:
+            generation = getattr(request, "_content_generation", None)
+            if generation is not None:
+                environ[FRONT_GENERATION] = generation
+            return self.application(environ, start_response)
+        # Kept pages set no cookies: their headers are all there is (gunicorn leaves out the body for HEAD).
+        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
+        return [response.content]
+
+
 class PageCacheMiddleware:
     """Answers anonymous visitors from the cache, and tells caches in front what they may keep.
 
     A page fit to share gets `Cache-Control: public` with a short max-age for browsers and PAGE_CACHE_SECONDS for
     shared caches (s-maxage), unless its view said otherwise. Pages for someone with a session are `private`.
+    First in MIDDLEWARE, so that a kept page has every header the rest gave it: KeptPageFront sends it as it is.
     """
 
     def __init__(self, get_response):
@@ -281,15 +333,11 @@ class PageCacheMiddleware:
             if _has_session(request) and not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        key = _page_key(request) if settings.PAGE_CACHE_ENABLED else None
-        generation = None
-        if key is not None:
-            response = _kept_page(request, key)
-            if response is not None:
-                response[CACHE_HEADER] = "hit"
-                return response
-            # Read before rendering: an edit committed meanwhile must not have its generation on the old content.
-            generation = request_generation(request)
+        response = kept_response(request)
+        if response is not None:
+            return response
+        # Read before rendering: an edit committed meanwhile must not have its generation on the old content.
+        generation = request_generation(request) if settings.PAGE_CACHE_ENABLED else None
         response = self._respond(request)
         if not _is_shareable(request, response):
             if response.status_code == 200 and not response.has_header("Cache-Control"):
@@ -302,7 +350,7 @@ class PageCacheMiddleware:
             )
         if generation is not None and request.method == "GET":
             response = _compressed(response)
-            cache.set(key, (generation, response), _shared_seconds(response, seconds))
+            cache.set(_page_key(request), (generation, response), _shared_seconds(response, seconds))
             response = _as_accepted(request, response)
             response[CACHE_HEADER] = "miss"
         return response

@@ -81,6 +81,8 @@ def test_a_press_officer_publishes_a_news_item_with_a_picture(
 
     page.get_by_role("button", name="Choose an image").click()
     expect(page.get_by_role("link", name="Budget day rally")).to_be_visible()
+    # Faded in: axe reads colours as they are at that moment, and half-way they are paler.
+    expect(page.locator(".modal.in")).to_have_css("opacity", "1")
     assert_admin_accessible(page)  # with the image chooser open
     page.get_by_role("link", name="Budget day rally").click()
     expect(page.get_by_text("Budget day rally")).to_be_visible()

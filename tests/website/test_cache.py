@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.wsgi import get_wsgi_application
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +19,8 @@ from news.models import NewsPage
 from tests.endorsements.factories import endorsements_page
 from tests.factories import OrganisationFactory, StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.utils import wsgi_get
+from website.cache import KeptPageFront
 from website.models import Navigation, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +65,47 @@ def test_anonymous_visitors_get_the_kept_page_without_a_database_query(client, h
     assert directives == {"public", "max-age=60", "s-maxage=120"}
     # Headers added outside the cache are still there on a kept page.
     assert "Content-Security-Policy" in again and again["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.fixture
+def front():
+    """website/wsgi.py's application, with Django's behind it watched."""
+    return KeptPageFront(mock.Mock(wraps=get_wsgi_application()))
+
+
+def test_the_wsgi_front_answers_a_kept_page_without_django(front, home_page):
+    status, made_headers, made = wsgi_get(front, HTTP_ACCEPT_ENCODING="gzip")
+    assert status == "200 OK" and made_headers["X-Page-Cache"] == "miss"
+    status, headers, body = wsgi_get(front, HTTP_ACCEPT_ENCODING="gzip")
+    assert status == "200 OK" and headers["X-Page-Cache"] == "hit"
+    assert front.application.call_count == 1
+    assert body == made and int(headers["Content-Length"]) == len(body)
+    # Every header the middleware gave the page when it was made, the protective ones included.
+    assert {**headers, "X-Page-Cache": "miss"} == made_headers
+    assert headers["X-Content-Type-Options"] == "nosniff" and "Content-Security-Policy" in headers
+    # A browser that takes no gzip gets it plain, from the front too.
+    assert gzip.decompress(body) == wsgi_get(front)[2]
+
+
+def test_the_wsgi_front_leaves_sessions_and_strange_hosts_to_django(front, home_page):
+    wsgi_get(front)
+    status, headers, _ = wsgi_get(front, HTTP_COOKIE="sessionid=abc")
+    assert status == "200 OK" and "X-Page-Cache" not in headers
+    with override_settings(ALLOWED_HOSTS=["testserver"]):
+        status, _, _ = wsgi_get(front, HTTP_HOST="attacker.example")
+    assert status.startswith("400")
+    assert front.application.call_count == 3
+
+
+def test_through_the_wsgi_front_plain_http_is_still_redirected_once_the_page_is_kept(home_page):
+    with override_settings(SECURE_SSL_REDIRECT=True, SECURE_HSTS_SECONDS=3600):
+        # Made here: SecurityMiddleware reads its settings when Django's handler is built.
+        front = KeptPageFront(get_wsgi_application())
+    for _ in range(2):
+        status, headers, _ = wsgi_get(front, secure=True)
+    assert status == "200 OK" and headers["X-Page-Cache"] == "hit" and "Strict-Transport-Security" in headers
+    status, headers, _ = wsgi_get(front)
+    assert status.startswith("301") and headers["Location"] == "https://testserver/"
 
 
 @pytest.mark.parametrize("first_accepts", ["gzip, deflate, br", ""])

@@ -11,14 +11,16 @@ from unittest import mock
 import pytest
 import redis
 from django.core.cache import CacheHandler, cache
+from django.core.wsgi import get_wsgi_application
 from django.test import override_settings
 
 from campaigns.signup.demo import sign_up_page
 from campaigns.signup.models import Supporter
 from tests.factories import StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.utils import wsgi_get
 from tests.website.test_configuration import PROJECT, TEST_ONLY
-from website.cache import GENERATION_KEY
+from website.cache import GENERATION_KEY, KeptPageFront, current_generation
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +122,22 @@ def test_a_kept_page_costs_one_round_trip_to_redis(client, home_page, shared_red
             assert client.get("/")["X-Page-Cache"] == "hit"
     # The content generation and the page, read together.
     assert [call.args[1] for call in commands.call_args_list] == ["MGET"]
+
+
+def test_through_the_wsgi_front_a_page_not_kept_yet_still_costs_one_read_of_the_generation(home_page, shared_redis):
+    front = KeptPageFront(get_wsgi_application())
+    current_generation()
+    with (
+        override_settings(FRAGMENT_CACHE_ENABLED=True),
+        mock.patch.object(
+            redis.Redis, "execute_command", autospec=True, side_effect=redis.Redis.execute_command
+        ) as commands,
+    ):
+        status, headers, _ = wsgi_get(front)
+    assert status == "200 OK" and headers["X-Page-Cache"] == "miss"
+    reads = [call.args[1:] for call in commands.call_args_list if any(GENERATION_KEY in str(arg) for arg in call.args)]
+    # Read by the front, with the page it did not find; Django renders and keeps under what it read.
+    assert [read[0] for read in reads] == ["MGET"]
 
 
 def test_a_page_kept_by_one_process_is_seen_by_another_and_an_edit_clears_it_for_both(

@@ -52,11 +52,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a page kept for anonymous visitors is answered at once, with the headers the middleware below gave it
+    # when it was made (the policies are the same for every visitor: no nonces). In production website/wsgi.py
+    # answers it even before Django (website.cache.KeptPageFront).
+    "website.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the rest: a page kept for anonymous visitors is answered at once, with the headers the middleware
-    # below gave it when it was made (the policies are the same for every visitor: no nonces).
-    "website.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "website.middleware.NullCharacterMiddleware",
