@@ -1,7 +1,6 @@
 """Home page sections that list campaigns and events, chosen by editors or picked automatically."""
 
 from django.apps import apps
-from django.conf import settings
 from wagtail import blocks
 
 from website.cache import CachedBlockMixin
@@ -62,10 +61,8 @@ class NextEventsBlock(CachedBlockMixin, ChosenOrAutomaticPagesBlock):
     context_name = "events"
     index_model = "campaigns.EventIndexPage"
 
-    @property
-    def fragment_seconds(self):
-        # Events drop out once they are over, which no edit announces: kept no longer than a whole page may be.
-        return settings.PAGE_CACHE_SECONDS
+    # Events drop out once they are over.
+    changes_with_clock = True
 
     class Meta:
         icon = "date"

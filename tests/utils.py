@@ -2,10 +2,12 @@
 makes them."""
 
 import re
+from contextlib import contextmanager
 
+from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
 
@@ -61,3 +63,12 @@ def wsgi_get(application, path="/", **headers):
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     return started["status"], started["headers"], body
+
+
+@contextmanager
+def caching(**cache_settings):
+    """The cache switched as `cache_settings` say, empty before and after: no test reads what another kept."""
+    with override_settings(**cache_settings):
+        cache.clear()
+        yield
+        cache.clear()

@@ -126,11 +126,16 @@ class CachedBlockMixin:
     """For a StreamField block whose HTML follows from its stored value and the site's content alone.
 
     Rendered in a stream by `{% include_stream %}`, its HTML is kept as a fragment, and on a hit what it chooses
-    (pages, images, snippets) is not even loaded from the database. `fragment_seconds` bounds how long, for
-    blocks that also change with the clock (an event passing).
+    (pages, images, snippets) is not even loaded from the database.
     """
 
-    fragment_seconds = FRAGMENT_SECONDS
+    # True for a block that also changes with the clock (an event ending, a stream going live), which no edit
+    # announces: it is then kept no longer than a whole page may be.
+    changes_with_clock = False
+
+    @property
+    def fragment_seconds(self):
+        return settings.PAGE_CACHE_SECONDS if self.changes_with_clock else FRAGMENT_SECONDS
 
 
 def render_stream(context, stream_value):
@@ -176,7 +181,8 @@ def find_site(request):
     from wagtail.models import Site
 
     if not hasattr(request, "_wagtail_site"):
-        parts = ["site", request._get_raw_host(), request.get_port()]
+        # cached_value keys by host already; Wagtail's choice also turns on the port.
+        parts = ["site", request.get_port()]
         try:
             request._wagtail_site = cached_value(request, parts, lambda: Site._find_for_request(request))
         except DatabaseError:

@@ -6,7 +6,6 @@ import gzip
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
 from django.db import connection
 from django.test import override_settings
@@ -19,7 +18,7 @@ from news.models import NewsPage
 from tests.endorsements.factories import endorsements_page
 from tests.factories import OrganisationFactory, StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
-from tests.utils import wsgi_get
+from tests.utils import caching, wsgi_get
 from website.cache import KeptPageFront
 from website.models import Navigation, SiteSettings
 
@@ -28,10 +27,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def page_cache():
-    with override_settings(PAGE_CACHE_ENABLED=True, FRAGMENT_CACHE_ENABLED=True, PAGE_CACHE_SECONDS=120):
-        cache.clear()
+    with caching(PAGE_CACHE_ENABLED=True, FRAGMENT_CACHE_ENABLED=True, PAGE_CACHE_SECONDS=120):
         yield
-        cache.clear()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from wagtail.rich_text import RichText
 
 from home.models import HomePage
 from tests.factories import StandardPageFactory
+from tests.utils import caching
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +28,8 @@ KEPT_TABLES = ("endorsements_", "news_", "campaigns_", "wagtailimages_", 'wagtai
 
 @pytest.fixture(autouse=True)
 def fragments():
-    with override_settings(FRAGMENT_CACHE_ENABLED=True, PAGE_CACHE_ENABLED=False, PAGE_CACHE_SECONDS=120):
-        cache.clear()
+    with caching(FRAGMENT_CACHE_ENABLED=True, PAGE_CACHE_ENABLED=False, PAGE_CACHE_SECONDS=120):
         yield
-        cache.clear()
 
 
 def queries(client, url):

@@ -1,7 +1,6 @@
 import datetime
 import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail import blocks
@@ -77,6 +76,9 @@ class LivestreamBlock(CachedBlockMixin, blocks.StructBlock):
         required=False, help_text="A picture for the player's placeholder, stored on our site. Optional."
     )
 
+    # It goes live and ends by the clock.
+    changes_with_clock = True
+
     class Meta:
         icon = "media"
         template = "blocks/livestream.html"
@@ -96,11 +98,6 @@ class LivestreamBlock(CachedBlockMixin, blocks.StructBlock):
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
-
-    @property
-    def fragment_seconds(self):
-        # It goes live and ends by the clock, which no edit announces: kept no longer than a whole page may be.
-        return settings.PAGE_CACHE_SECONDS
 
     def get_context(self, value, parent_context=None):
         """The stream's state at this render: computed against the clock every time the block is rendered."""
