@@ -255,7 +255,14 @@ def _page_key(request):
 
 def _kept_page(request, key):
     """The page kept under `key` if it was filed under the current generation: both read in one round trip."""
-    found = cache.get_many([GENERATION_KEY, key])
+    try:
+        found = cache.get_many([GENERATION_KEY, key])
+    except Exception:
+        # A page kept by another release that no longer unpickles (say, after a Django upgrade): a miss to render
+        # and keep afresh, never an error on every visit until it expires.
+        logger.warning("Discarding a kept page that cannot be read: %s", key, exc_info=True)
+        cache.delete(key)
+        return None
     generation, kept = found.get(GENERATION_KEY), found.get(key)
     if generation is not None:
         request._content_generation = generation
