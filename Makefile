@@ -13,13 +13,14 @@ run: install
 	@$(MAKE) --no-print-directory serve
 
 # Beside the server, every minute: scheduled and embargoed pages go live (Wagtail's publish_scheduled) and
-# sign-up e-mails a mail outage held back are retried; once a day, old sign-up data is cleared out.
+# e-mails a mail outage held back are retried; once a day, old sign-up data is cleared out.
 serve:
 	@echo "Serving on http://127.0.0.1:8000/ (the admin is at http://127.0.0.1:8000/admin/). Ctrl-C stops it."
 	@trap 'kill 0' EXIT INT TERM; \
 	  (minutes=0; while sleep 60; do \
 	    $(BIN)/python manage.py publish_scheduled >/dev/null; \
 	    $(BIN)/python manage.py send_signup_emails >/dev/null; \
+	    $(BIN)/python manage.py send_endorsement_emails >/dev/null; \
 	    [ $$((minutes % 1440)) -eq 0 ] && $(BIN)/python manage.py prune_signups >/dev/null; \
 	    minutes=$$((minutes + 1)); \
 	  done) & \

@@ -245,6 +245,17 @@ class EndorsementRequest(models.Model):
         related_name="+",
         help_text="The editor who approved or declined it.",
     )
+    # Empty while a mail outage holds the e-mail back, for `send_endorsement_emails` to retry.
+    editors_told_at = models.DateTimeField(
+        "editors e-mailed", null=True, blank=True, editable=False, help_text="When the editors were e-mailed about it."
+    )
+    contact_told_at = models.DateTimeField(
+        "contact e-mailed",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When its contact was e-mailed the decision.",
+    )
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -1,4 +1,5 @@
-"""E-mail about endorsement requests, sent from tasks so a mail failure never loses a request nor shows an error."""
+"""E-mail about endorsement requests, sent from tasks so a mail failure never loses a request nor shows an error.
+What a mail outage held back stays unmarked (`editors_told_at`, `contact_told_at`) for `send_endorsement_emails`."""
 
 import logging
 
@@ -8,6 +9,7 @@ from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks import task
 
 from endorsements.models import EndorsementRequest, RequestStatus
@@ -44,13 +46,15 @@ def notify_editors_of_request(request_id):
         "endorsements/emails/new_request.txt", {"request": endorsement_request, "review_url": review_url}
     )
     try:
-        return send_mail(
+        sent = send_mail(
             f"Endorsement request: {one_line(endorsement_request.name)}", body, None, recipients, fail_silently=False
         )
     except Exception:
-        # The request is saved and listed in the admin; editors still find it there.
-        logger.exception("Could not e-mail editors about endorsement request %s", request_id)
+        # The request is saved and listed in the admin meanwhile; editors still find it there.
+        logger.exception("Could not e-mail editors about endorsement request %s; it will be retried", request_id)
         return 0
+    EndorsementRequest.objects.filter(pk=request_id).update(editors_told_at=timezone.now())
+    return sent
 
 
 @task()
@@ -75,7 +79,17 @@ def tell_contact_of_decision(request_id):
         else "Your request to endorse the network"
     )
     try:
-        return send_mail(subject, body, None, [endorsement_request.contact_email], fail_silently=False)
+        sent = send_mail(subject, body, None, [endorsement_request.contact_email], fail_silently=False)
     except Exception:
-        logger.exception("Could not e-mail the contact of endorsement request %s", request_id)
+        logger.exception("Could not e-mail the contact of endorsement request %s; it will be retried", request_id)
         return 0
+    EndorsementRequest.objects.filter(pk=request_id).update(contact_told_at=timezone.now())
+    return sent
+
+
+def queue_email(email_task, request_id):
+    """Hands an e-mail to the task queue; if even that fails, `send_endorsement_emails` sends it later."""
+    try:
+        email_task.enqueue(request_id)
+    except Exception:
+        logger.exception("Could not queue an e-mail about endorsement request %s; it will be retried", request_id)

@@ -78,6 +78,7 @@ class EndorsementRequestAdmin(SafeExportModelAdmin):
         "status",
         "submitted_at",
         "reviewed_at",
+        "contact_told_at",
     ]
     export_filename = "endorsement-requests"
 

@@ -82,6 +82,16 @@ def test_a_mail_failure_keeps_the_request_and_thanks_the_visitor(client, endorse
 
 
 @pytest.mark.django_db
+def test_a_task_queue_that_is_down_keeps_the_request_and_thanks_the_visitor(client, endorsements, editor):
+    queue_down = mock.Mock(enqueue=mock.Mock(side_effect=ConnectionError("no task queue")))
+    with mock.patch("endorsements.views.notify_editors_of_request", queue_down):
+        response = client.post(ASK_URL, form_data())
+    assert response.status_code == 302 and queue_down.enqueue.called
+    # Left for send_endorsement_emails to tell the editors.
+    assert EndorsementRequest.objects.get().editors_told_at is None
+
+
+@pytest.mark.django_db
 def test_the_honeypot_turns_bots_away(client, endorsements):
     response = client.post(ASK_URL, form_data(nickname="I am a bot"))
     assert "nickname" in errors_of(response)

@@ -20,11 +20,11 @@ from PIL import Image as PILImage
 from campaigns.models import EventPage, Registration
 from campaigns.signup.demo import sign_up_page
 from campaigns.signup.models import Supporter
-from endorsements.models import EndorsementRequest
+from endorsements.models import EndorsementRequest, RequestStatus
 from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory
 from tests.campaigns.test_registration import PERSON
 from tests.campaigns.test_signup import form_data as signup_form_data
-from tests.endorsements.factories import endorsements_page
+from tests.endorsements.factories import EndorsementRequestFactory, endorsements_page
 from tests.endorsements.test_requests import form_data as endorsement_form_data
 from website.middleware import database_unavailable
 from website.models import SiteImage
@@ -181,9 +181,59 @@ def test_an_endorsement_request_while_the_mail_server_is_down_waits_for_editors_
         assert response.status_code == 302
         assert "Thank you" in client.get(response["Location"]).content.decode()
     request = EndorsementRequest.objects.get()
-    assert not mail.outbox
+    assert not mail.outbox and request.editors_told_at is None
     listing = admin_client.get("/admin/endorsements/endorsementrequest/", {"status": "pending"}).content.decode()
     assert request.name in listing
+    # Once the mail server is back, the retry tells them.
+    EndorsementRequest.objects.update(submitted_at=timezone.now() - timedelta(hours=1))
+    output = StringIO()
+    call_command("send_endorsement_emails", stdout=output)
+    assert "Editors' e-mails: 1 retried, 0 still unsent" in output.getvalue()
+    [message] = mail.outbox
+    assert message.to == ["admin@example.com"] and request.name in message.subject
+    call_command("send_endorsement_emails", stdout=StringIO())
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_decision_while_the_mail_server_is_down_reaches_the_contact_later(
+    admin_client, django_capture_on_commit_callbacks
+):
+    request = EndorsementRequestFactory(editors_told_at=timezone.now())
+    with mail_server_down(), django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/endorsements/endorsementrequest/review/{request.pk}/", {"decision": "decline"}
+        )
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == RequestStatus.DECLINED and request.contact_told_at is None and not mail.outbox
+    EndorsementRequest.objects.update(reviewed_at=timezone.now() - timedelta(hours=1))
+    output = StringIO()
+    call_command("send_endorsement_emails", stdout=output)
+    assert "Decision e-mails: 1 retried, 0 still unsent" in output.getvalue()
+    [message] = mail.outbox
+    assert message.to == [request.contact_email]
+    request.refresh_from_db()
+    assert request.contact_told_at is not None
+    call_command("send_endorsement_emails", stdout=StringIO())
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_endorsement_emails_are_retried_for_a_week(admin_user):
+    now = timezone.now()
+    for days in (2, 8):
+        when = now - timedelta(days=days)
+        waiting = EndorsementRequestFactory(name=f"Waiting {days} days")
+        decided = EndorsementRequestFactory(
+            name=f"Decided {days} days ago", status=RequestStatus.APPROVED, editors_told_at=when, reviewed_at=when
+        )
+        EndorsementRequest.objects.filter(pk__in=[waiting.pk, decided.pk]).update(submitted_at=when)
+    call_command("send_endorsement_emails", stdout=StringIO())
+    assert sorted((message.to, message.subject) for message in mail.outbox) == [
+        (["admin@example.com"], "Endorsement request: Waiting 2 days"),
+        (["secretary@branch.example.org"], "Thank you: your organisation now backs the network"),
+    ]
 
 
 @pytest.mark.django_db
