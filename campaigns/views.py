@@ -1,7 +1,5 @@
 """What visitors do on an event page: read it, register, see their confirmation, add it to their calendar."""
 
-import logging
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,8 +11,7 @@ from campaigns.models import Registration
 from campaigns.places import AlreadyRegistered, register
 from campaigns.tasks import send_registration_confirmation
 from website.forms import is_rate_limited, too_many_requests
-
-logger = logging.getLogger(__name__)
+from website.tasks import enqueue_or_retry_later
 
 REGISTRATION_RATE = "10/h"
 
@@ -61,14 +58,13 @@ def confirm_registration(request, event, registration):
     page_url = event.get_url(request)
     confirmation_url = page_url + event.reverse_subpage("registered", args=[registration.token])
     site_root = request.build_absolute_uri("/").rstrip("/")
-    try:
-        send_registration_confirmation.enqueue(
-            registration.pk,
-            f"{site_root}{confirmation_url}",
-            f"{site_root}{page_url}{event.reverse_subpage('calendar')}",
-        )
-    except Exception:
-        logger.exception("Could not queue the confirmation for registration %s", registration.pk)
+    enqueue_or_retry_later(
+        send_registration_confirmation,
+        registration.pk,
+        f"{site_root}{confirmation_url}",
+        f"{site_root}{page_url}{event.reverse_subpage('calendar')}",
+        what=f"the confirmation for registration {registration.pk}",
+    )
     return confirmation_url
 
 

@@ -9,7 +9,8 @@ from wagtail.images import get_image_model
 
 from endorsements.backing import add_backer
 from endorsements.models import Organisation, RequestStatus
-from endorsements.tasks import queue_email, tell_contact_of_decision
+from endorsements.tasks import tell_contact_of_decision
+from website.tasks import enqueue_or_retry_later
 
 
 def logo_image(endorsement_request):
@@ -65,4 +66,5 @@ def decide(endorsement_request, editor, status, organisation=None):
     endorsement_request.reviewed_at = timezone.now()
     endorsement_request.reviewed_by = editor
     endorsement_request.save(update_fields=["status", "organisation", "reviewed_at", "reviewed_by"])
-    transaction.on_commit(lambda: queue_email(tell_contact_of_decision, endorsement_request.pk))
+    what = f"the decision e-mail for endorsement request {endorsement_request.pk}"
+    transaction.on_commit(lambda: enqueue_or_retry_later(tell_contact_of_decision, endorsement_request.pk, what=what))

@@ -85,11 +85,3 @@ def tell_contact_of_decision(request_id):
         return 0
     EndorsementRequest.objects.filter(pk=request_id).update(contact_told_at=timezone.now())
     return sent
-
-
-def queue_email(email_task, request_id):
-    """Hands an e-mail to the task queue; if even that fails, `send_endorsement_emails` sends it later."""
-    try:
-        email_task.enqueue(request_id)
-    except Exception:
-        logger.exception("Could not queue an e-mail about endorsement request %s; it will be retried", request_id)

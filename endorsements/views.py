@@ -8,8 +8,9 @@ from endorsements.backing import campaigns_to_back
 from endorsements.forms import EndorsementRequestForm
 from endorsements.models import KIND_PLURALS, KIND_SINGULARS, OrganisationKind, Region
 from endorsements.queries import listed_organisations, organisation_counts
-from endorsements.tasks import notify_editors_of_request, queue_email
+from endorsements.tasks import notify_editors_of_request
 from website.forms import is_rate_limited, too_many_requests
+from website.tasks import enqueue_or_retry_later
 
 REQUEST_RATE = "5/h"
 
@@ -75,7 +76,11 @@ def ask_to_endorse(page, request):
         if form.is_valid():
             # Saved (and committed: requests are not atomic) before the e-mail, so a mail failure loses nothing.
             endorsement_request = form.save()
-            queue_email(notify_editors_of_request, endorsement_request.pk)
+            enqueue_or_retry_later(
+                notify_editors_of_request,
+                endorsement_request.pk,
+                what=f"the editors' e-mail about endorsement request {endorsement_request.pk}",
+            )
             return redirect(page.url + page.reverse_subpage("thanks"))
     else:
         form = EndorsementRequestForm(initial={"campaign": chosen_campaign(request)})

@@ -108,17 +108,23 @@ def _key(kind, generation, *parts):
 # Fragments
 
 
-def cached_fragment(request, parts, render, seconds=FRAGMENT_SECONDS):
-    """The HTML `render()` returns, kept for this site under `parts` (what it varies by) until content changes,
-    or for `seconds` at most."""
+def cached_value(request, parts, compute, seconds=FRAGMENT_SECONDS):
+    """What `compute()` returns (a list of links, the site), kept for this site under `parts` (what it varies by)
+    until content changes, or for `seconds` at most."""
     generation = request_generation(request) if settings.FRAGMENT_CACHE_ENABLED else None
     if generation is None:
-        return render()
-    key = _key("fragment", generation, request.get_host(), *parts)
-    html = caches["fragments"].get(key)
-    if html is None:
-        html = render()
-        caches["fragments"].set(key, str(html), seconds)
+        return compute()
+    key = _key("value", generation, request.get_host(), *parts)
+    value = caches["fragments"].get(key, _UNKNOWN)
+    if value is _UNKNOWN:
+        value = compute()
+        caches["fragments"].set(key, value, seconds)
+    return value
+
+
+def cached_fragment(request, parts, render, seconds=FRAGMENT_SECONDS):
+    """Like cached_value, for the HTML `render()` returns."""
+    html = cached_value(request, ["html", *parts], lambda: str(render()), seconds)
     return mark_safe(html)  # noqa: S308 - HTML this site's templates rendered
 
 
@@ -160,19 +166,6 @@ def render_stream(context, stream_value):
         else:
             html.append(render())
     return mark_safe("".join(html))  # noqa: S308 - each part escaped or rendered by this site's templates
-
-
-def cached_value(request, parts, compute):
-    """Like cached_fragment, for a value (a list of links, say) rather than HTML."""
-    generation = request_generation(request) if settings.FRAGMENT_CACHE_ENABLED else None
-    if generation is None:
-        return compute()
-    key = _key("value", generation, request.get_host(), *parts)
-    value = caches["fragments"].get(key, _UNKNOWN)
-    if value is _UNKNOWN:
-        value = compute()
-        caches["fragments"].set(key, value, FRAGMENT_SECONDS)
-    return value
 
 
 def find_site(request):

@@ -44,11 +44,3 @@ def send_confirmation(supporter_id):
         logger.exception("The sign-up confirmation to supporter %s could not be sent; it will be retried", supporter_id)
         return
     Supporter.objects.filter(pk=supporter_id).update(confirmation_sent_at=timezone.now())
-
-
-def queue_confirmation(supporter):
-    """Hands the e-mail to the task queue; if even that fails, the retry command picks the record up later."""
-    try:
-        send_confirmation.enqueue(supporter.pk)
-    except Exception:
-        logger.exception("Could not queue the confirmation for supporter %s; it will be retried", supporter.pk)

@@ -11,8 +11,9 @@ from django.views.decorators.csrf import csrf_exempt
 from campaigns.signup.forms import SignUpForm
 from campaigns.signup.links import LinkExpired, LinkInvalid, read_confirmation_token, read_unsubscribe_token
 from campaigns.signup.models import SignUpPage, Supporter, SupporterStatus, new_nonce
-from campaigns.signup.tasks import queue_confirmation
+from campaigns.signup.tasks import send_confirmation
 from website.forms import is_rate_limited, too_many_requests
+from website.tasks import enqueue_or_retry_later
 
 DETAIL_FIELDS = ("name", "postcode", "membership", "interests", "email_updates", "data_consent")
 
@@ -30,7 +31,8 @@ def sign_up(request, page):
         form = SignUpForm(request.POST, page=page)
         if form.is_valid():
             supporter = save_sign_up(page, form)
-            queue_confirmation(supporter)
+            what = f"the confirmation for supporter {supporter.pk}"
+            enqueue_or_retry_later(send_confirmation, supporter.pk, what=what)
             return redirect(page.url + page.reverse_subpage("thanks"))
     else:
         form = SignUpForm(page=page)

@@ -113,12 +113,15 @@ def shared_redis():
         cache.delete_pattern("*")
 
 
+def redis_commands():
+    """Every command sent to Redis, watched on its way."""
+    return mock.patch.object(redis.Redis, "execute_command", autospec=True, side_effect=redis.Redis.execute_command)
+
+
 def test_a_kept_page_costs_one_round_trip_to_redis(client, home_page, shared_redis):
     with override_settings(FRAGMENT_CACHE_ENABLED=True):
         client.get("/")
-        with mock.patch.object(
-            redis.Redis, "execute_command", autospec=True, side_effect=redis.Redis.execute_command
-        ) as commands:
+        with redis_commands() as commands:
             assert client.get("/")["X-Page-Cache"] == "hit"
     # The content generation and the page, read together.
     assert [call.args[1] for call in commands.call_args_list] == ["MGET"]
@@ -127,12 +130,7 @@ def test_a_kept_page_costs_one_round_trip_to_redis(client, home_page, shared_red
 def test_through_the_wsgi_front_a_page_not_kept_yet_still_costs_one_read_of_the_generation(home_page, shared_redis):
     front = KeptPageFront(get_wsgi_application())
     current_generation()
-    with (
-        override_settings(FRAGMENT_CACHE_ENABLED=True),
-        mock.patch.object(
-            redis.Redis, "execute_command", autospec=True, side_effect=redis.Redis.execute_command
-        ) as commands,
-    ):
+    with override_settings(FRAGMENT_CACHE_ENABLED=True), redis_commands() as commands:
         status, headers, _ = wsgi_get(front)
     assert status == "200 OK" and headers["X-Page-Cache"] == "miss"
     reads = [call.args[1:] for call in commands.call_args_list if any(GENERATION_KEY in str(arg) for arg in call.args)]

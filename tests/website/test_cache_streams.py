@@ -103,7 +103,7 @@ def test_a_livestream_goes_live_on_time_though_nothing_was_published(client, hom
     with override_settings(PAGE_CACHE_SECONDS=0):
         assert "Live now" not in home_at(client, before)
         assert "Live now" in home_at(client, during)
-    # With whole pages kept for two minutes, the stream may show as it was for as long, and no longer.
+    # With whole pages kept for two minutes, the kept section may show the stream as it was for as long.
     cache.clear()
     assert "Live now" not in home_at(client, before)
     assert "Live now" not in home_at(client, during)
