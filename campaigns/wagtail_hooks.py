@@ -3,8 +3,6 @@ import re
 from django.contrib.admin import SimpleListFilter
 from wagtail_modeladmin.options import modeladmin_register
 
-# Registers the sign-ups' admin listing beside the registrations'.
-import campaigns.signup.admin  # noqa: F401
 from campaigns.models import EventPage, Registration
 from website.admin_exports import SafeExportModelAdmin
 

@@ -12,8 +12,8 @@ urlpatterns = [
     path(f"{settings.ADMIN_URL_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
-    path("signup/", include("campaigns.signup.urls")),
-    path("social/", include("news.social")),
+    path("signup/", include("signup.urls")),
+    path("social/", include("social.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

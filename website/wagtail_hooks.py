@@ -8,7 +8,7 @@ from website.dashboard import PendingRequestsPanel, ScheduledPagesPanel, Upcomin
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
     """What waits for this editor and what is coming; counts of people only for those allowed to see them."""
-    from campaigns.models import Registration, Supporter
+    from campaigns.models import Registration
 
     user = request.user
     panels.append(ScheduledPagesPanel())
@@ -24,16 +24,6 @@ def add_dashboard_panels(request, panels):
                 queryset=Registration.objects.all(),
                 date_field="created_at",
                 link_url=reverse("campaigns_registration_modeladmin_index"),
-            )
-        )
-    if user.has_perm("campaigns.view_supporter"):
-        panels.append(
-            WeeklyCountsPanel(
-                name="weekly-signups",
-                heading="New sign-ups",
-                queryset=Supporter.objects.all(),
-                date_field="created_at",
-                link_url=reverse("campaigns_supporter_modeladmin_index"),
             )
         )
 

@@ -29,10 +29,10 @@ from campaigns.models import (
     EventPage,
     Registration,
 )
-from campaigns.signup.demo import SIGN_UP_SLUG
 from endorsements.models import Organisation, OrganisationKind, Region
 from news.models import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
-from news.social import SocialPost
+from signup.demo import SIGN_UP_SLUG
+from social.models import SocialPost
 from tests.endorsements.factories import png_logo_image, svg_logo_image
 from tests.factories import ImageFactory
 from tests.utils import count_queries

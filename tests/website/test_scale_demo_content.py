@@ -10,7 +10,7 @@ from wagtail.search.backends import get_search_backend
 
 from endorsements.models import Organisation
 from news.models import NewsIndexPage, NewsPage
-from news.social import SocialPost
+from social.models import SocialPost
 from website.management.commands.scale_demo_content import add_news, add_organisations, add_social_posts
 
 pytestmark = pytest.mark.django_db

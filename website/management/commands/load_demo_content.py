@@ -10,7 +10,7 @@ LOADERS = [
     "website.livestream_demo",
     "campaigns.demo",
     "news.demo",
-    "news.social_demo",
+    "social.demo",
 ]
 
 

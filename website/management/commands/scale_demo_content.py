@@ -26,7 +26,7 @@ from endorsements.logos import logo_file
 from endorsements.models import Organisation, OrganisationKind, Region
 from endorsements.queries import logo_rendition_specs
 from news.models import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
-from news.social import Platform, SocialPost
+from social.models import Platform, SocialPost
 
 NEWS_ITEMS = 1000
 ORGANISATIONS = 300

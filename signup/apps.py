@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SignupConfig(AppConfig):
+    """'Signup and get organised': supporters, their consent, double opt-in, unsubscribe and retention."""
+
+    name = "signup"
+    verbose_name = "Sign-up"
