@@ -42,8 +42,18 @@ def fill_the_old_tables(apps):
     page_type, _ = ContentType.objects.get_or_create(app_label="campaigns", model="signuppage")
     supporter_type, _ = ContentType.objects.get_or_create(app_label="campaigns", model="supporter")
     ContentType.objects.get_or_create(app_label="news", model="socialpost")
-    root = Page.objects.filter(depth=1).first()
     locale = Locale.objects.first() or Locale.objects.create(language_code="en-gb")
+    # A transactional test before this one may have emptied the database, root page included.
+    root = Page.objects.filter(depth=1).first() or Page.objects.create(
+        title="Root",
+        slug="root",
+        path="0001",
+        depth=1,
+        numchild=0,
+        url_path="/",
+        locale=locale,
+        content_type=ContentType.objects.get_or_create(app_label="wagtailcore", model="page")[0],
+    )
     page = OldSignUpPage.objects.create(
         title="Join us",
         slug="join-us-before-the-move",

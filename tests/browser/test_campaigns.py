@@ -4,6 +4,7 @@ organiser exports that registration from the admin."""
 import io
 
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from campaigns.models import Registration
 from endorsements.models import OrganisationKind
@@ -64,7 +65,8 @@ def test_visitor_reads_the_campaign_registers_for_the_rally_and_the_organiser_ex
     page.get_by_role("link", name="Rally to reclaim democracy").click()
     assert_accessible(page)
     page.get_by_role("button", name="Register").click()
-    assert page.get_by_role("alert").is_visible()
+    # The form first fetches its token (shared-forms.js), then goes: wait for the answer.
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Your name").fill("Rebecca Long-Bailey")

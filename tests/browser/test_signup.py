@@ -6,6 +6,7 @@ from http.cookiejar import CookieJar
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from signup.demo import SIGN_UP_SLUG
 from signup.models import Supporter, SupporterStatus
@@ -18,7 +19,8 @@ def test_a_visitor_signs_up_confirms_and_is_accessible_throughout(live_server, d
     assert_accessible(page)
 
     page.get_by_role("button", name="Sign up").click()
-    assert page.get_by_role("alert").get_by_text("without it we cannot keep your sign-up").is_visible()
+    # The form first fetches its token (shared-forms.js), then goes: wait for the answer.
+    expect(page.get_by_role("alert").get_by_text("without it we cannot keep your sign-up")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Your name").fill("Rosa Parks")
@@ -27,7 +29,7 @@ def test_a_visitor_signs_up_confirms_and_is_accessible_throughout(live_server, d
     page.get_by_role("checkbox", name="Campaigns", exact=True).check()
     page.get_by_label("I agree that the network may hold").check()
     page.get_by_role("button", name="Sign up").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Check your e-mail"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
     assert_accessible(page)
 
     (message,) = mail.outbox
