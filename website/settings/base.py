@@ -30,7 +30,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, whose user admin lets nobody give more rights than they hold (website/user_admin.py).
+    "website.apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
