@@ -3,3 +3,13 @@ from django.apps import AppConfig
 
 class EndorsementsConfig(AppConfig):
     name = "endorsements"
+
+    def ready(self):
+        from endorsements.models import EndorsementRequest
+        from website import personal_data
+
+        personal_data.register(
+            EndorsementRequest,
+            "contact_email",
+            "Endorsement requests: the contact's name and e-mail, and the organisation's statement and logo.",
+        )

@@ -1,9 +1,8 @@
 """Deleting a page is for those who may publish it, as the editors' guide says: organisers delete nothing."""
 
 import pytest
-from wagtail.models import Page
-
 from django.test import Client
+from wagtail.models import Page
 
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
