@@ -13,10 +13,3 @@ class CampaignsConfig(AppConfig):
             "email",
             "Event registrations: name, e-mail, postcode, organisation and accessibility needs (may be health data).",
         )
-
-        # Sign-ups (they move with the sign-up app to signup/apps.py).
-        from campaigns.signup.models import Supporter
-
-        personal_data.register(
-            Supporter, "email", "Sign-ups: name, e-mail, postcode, membership, interests (political opinions), consent."
-        )

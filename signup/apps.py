@@ -6,3 +6,11 @@ class SignupConfig(AppConfig):
 
     name = "signup"
     verbose_name = "Sign-up"
+
+    def ready(self):
+        from signup.models import Supporter
+        from website import personal_data
+
+        personal_data.register(
+            Supporter, "email", "Sign-ups: name, e-mail, postcode, membership, interests (political opinions), consent."
+        )

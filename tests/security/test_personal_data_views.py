@@ -7,8 +7,9 @@ ModelAdmin action, a viewset, an app's own page) is tested as soon as it exists.
 import pytest
 from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 
-from campaigns.models import Registration, Supporter
+from campaigns.models import Registration
 from endorsements.models import EndorsementRequest
+from signup.models import Supporter
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory, RegistrationFactory
 from tests.endorsements.factories import EndorsementRequestFactory
 from website import personal_data, roles
@@ -85,7 +86,7 @@ def test_only_those_who_may_see_a_record_open_any_admin_view_of_it(group, record
     urls = record_urls(records)
     # Each model's listing, inspect and history pages at least, and the history page the finding used.
     assert {entry.model for _, entry, _ in urls} == set(records)
-    assert f"/admin/campaigns/supporter/history/{records[Supporter].pk}/" in [url for url, _, _ in urls]
+    assert f"/admin/signup/supporter/history/{records[Supporter].pk}/" in [url for url, _, _ in urls]
 
     for url, entry, record in urls:
         response = client.get(url)
@@ -104,9 +105,9 @@ def test_only_those_who_may_see_a_record_open_any_admin_view_of_it(group, record
 
 @pytest.mark.django_db
 def test_the_history_page_of_a_sign_up_is_refused_to_a_press_officer(records, group_member):
-    """The finding itself: /admin/campaigns/supporter/history/1/ read "History: <the supporter's name>"."""
+    """The finding itself: /admin/signup/supporter/history/1/ read "History: <the supporter's name>"."""
     client, _ = group_member(roles.PRESS_OFFICERS)
-    response = client.get(f"/admin/campaigns/supporter/history/{records[Supporter].pk}/")
+    response = client.get(f"/admin/signup/supporter/history/{records[Supporter].pk}/")
     assert response.status_code == 403
     assert "Zelda Quartermain" not in response.content.decode()
 
