@@ -12,17 +12,11 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from signup.demo import sign_up_page
 from signup.links import CONFIRMATION_SALT, confirmation_token
 from signup.models import Supporter, SupporterStatus
 from tests.utils import assert_no_inline_code
 
 URL = "/sign-up/"
-
-
-@pytest.fixture
-def signup_page(home_page):
-    return sign_up_page(home_page, lambda message: None)
 
 
 def form_data(page, **overrides):
