@@ -192,7 +192,7 @@ def test_bad_text_gets_a_clear_message(client, endorsements, overrides, field, m
 
 
 @pytest.mark.django_db
-def test_a_listed_organisation_is_told_so_a_waiting_request_is_not_revealed(client, endorsements):
+def test_a_listed_organisation_is_told_so_a_waiting_request_is_not_revealed(client, endorsements, admin_user):
     first = client.post(ASK_URL, form_data())
     assert first.status_code == 302
     # Saying "already waiting" would tell anyone which organisations are asking: answered as a new request.
