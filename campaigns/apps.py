@@ -3,6 +3,8 @@ from django.apps import AppConfig
 
 class CampaignsConfig(AppConfig):
     name = "campaigns"
+    demo_loader = "campaigns.demo"
+    demo_order = 40
 
     def ready(self):
         from campaigns.models import Registration

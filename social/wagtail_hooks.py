@@ -1,3 +1,6 @@
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -18,3 +21,11 @@ class SocialPostViewSet(SnippetViewSet):
 
 
 register_snippet(SocialPostViewSet)
+
+
+@hooks.register("purge_urls")
+def older_posts_urls(page=None):
+    """The page of older posts shows no page: it goes only when everything does (a post is a snippet)."""
+    if page is not None:
+        return []
+    return [site.root_url + reverse("social:page") for site in Site.objects.all()]
