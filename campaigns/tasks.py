@@ -21,39 +21,47 @@ def registration_links(registration):
     }
 
 
-def _mail_registration(registration, template, subject):
+def _mail_registration(registration_id, template, subject, what):
+    """E-mails a registration's owner; True if it went. A failure is logged; the registration stays."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None:
+        return False
     context = {"registration": registration, "event": registration.event, **registration_links(registration)}
-    send_mail(subject, render_to_string(template, context), settings.DEFAULT_FROM_EMAIL, [registration.email])
+    try:
+        send_mail(
+            subject(registration),
+            render_to_string(template, context),
+            settings.DEFAULT_FROM_EMAIL,
+            [registration.email],
+        )
+    except Exception:
+        logger.exception("Could not send %s for registration %s", what, registration_id)
+        return False
+    return True
 
 
 @task()
 def send_registration_confirmation(registration_id, *_addresses):
-    """E-mails the person their place (or waitlist place). A failure is logged; the registration stays.
+    """E-mails the person their place (or waitlist place).
 
     (Tasks queued by an earlier release passed the links, built from the request, as arguments: they are ignored.)"""
-    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
-    if registration is None:
-        return False
-    subject = f"{registration.status}: {registration.event.title}"
-    try:
-        _mail_registration(registration, "campaigns/emails/registration_confirmation.txt", subject)
-    except Exception:
-        logger.exception("Could not send the confirmation for registration %s", registration_id)
-        return False
-    Registration.objects.filter(pk=registration_id).update(confirmation_sent_at=timezone.now())
-    return True
+    sent = _mail_registration(
+        registration_id,
+        "campaigns/emails/registration_confirmation.txt",
+        lambda registration: f"{registration.status}: {registration.event.title}",
+        "the confirmation",
+    )
+    if sent:
+        Registration.objects.filter(pk=registration_id).update(confirmation_sent_at=timezone.now())
+    return sent
 
 
 @task()
 def send_already_registered(registration_id):
     """Someone registered again with an address already registered: its owner, not the form, hears of it."""
-    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
-    if registration is None:
-        return False
-    subject = f"You are already registered: {registration.event.title}"
-    try:
-        _mail_registration(registration, "campaigns/emails/already_registered.txt", subject)
-    except Exception:
-        logger.exception("Could not send the already-registered notice for registration %s", registration_id)
-        return False
-    return True
+    return _mail_registration(
+        registration_id,
+        "campaigns/emails/already_registered.txt",
+        lambda registration: f"You are already registered: {registration.event.title}",
+        "the already-registered notice",
+    )
