@@ -7,7 +7,6 @@ from website.forms import ProtectedModelForm
 
 # Loose on purpose: any UK-shaped postcode, with or without its space.
 UK_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
-DUPLICATE_MESSAGE = "This e-mail address is already registered for this event. Check your inbox for the confirmation."
 
 
 class RegistrationForm(ProtectedModelForm):
@@ -50,10 +49,9 @@ class RegistrationForm(ProtectedModelForm):
         return name
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
-        if Registration.objects.filter(event=self.event, email__iexact=email).exists():
-            raise forms.ValidationError(DUPLICATE_MESSAGE)
-        return email
+        # An address already registered is not refused here: that would tell anyone who is coming. The view answers
+        # as for a new registration and e-mails the address's owner instead (campaigns/views.py).
+        return self.cleaned_data["email"].strip()
 
     def clean_postcode(self):
         postcode = " ".join(self.cleaned_data["postcode"].upper().split())

@@ -9,7 +9,11 @@ ATTEMPTS = 5
 
 
 class AlreadyRegistered(Exception):
-    pass
+    """The address is already registered for the event: `registration` is the one it holds."""
+
+    def __init__(self, registration):
+        super().__init__(registration.pk)
+        self.registration = registration
 
 
 def taken_places(event):
@@ -45,7 +49,8 @@ def _save(registration):
             registration.save()
     except IntegrityError:
         registration.pk = None
-        if Registration.objects.filter(event=registration.event, email__iexact=registration.email).exists():
-            raise AlreadyRegistered from None
+        existing = Registration.objects.filter(event=registration.event, email__iexact=registration.email).first()
+        if existing is not None:
+            raise AlreadyRegistered(existing) from None
         raise
     return registration

@@ -5,10 +5,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from campaigns.calendar import event_calendar as calendar_file
-from campaigns.forms import DUPLICATE_MESSAGE, RegistrationForm
+from campaigns.forms import RegistrationForm
 from campaigns.models import Registration
 from campaigns.places import AlreadyRegistered, register
-from campaigns.tasks import send_registration_confirmation
+from campaigns.tasks import send_already_registered, send_registration_confirmation
 from website.forms import is_rate_limited, never_cached, too_many_requests
 from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
@@ -30,10 +30,12 @@ def event_page(request, event):
             if form.is_valid():
                 try:
                     registration = register(event, form.save(commit=False))
-                except AlreadyRegistered:
-                    form.add_error("email", DUPLICATE_MESSAGE)
+                except AlreadyRegistered as already:
+                    # The same answer as a new registration: the address's owner hears of it, the visitor does not.
+                    tell_owner_already_registered(already.registration)
                 else:
-                    return never_cached(redirect(confirm_registration(request, event, registration)))
+                    confirm_registration(registration)
+                return never_cached(redirect(event.url + event.reverse_subpage("received")))
     elif event.takes_registrations:
         form = RegistrationForm(event=event)
     context = event.get_context(request)
@@ -51,19 +53,21 @@ def availability(event):
     return {"places_left": places_left, "is_full": places_left == 0}
 
 
-def confirm_registration(request, event, registration):
-    """Queues the confirmation e-mail and returns the confirmation page's address. The record is already saved."""
-    page_url = event.get_url(request)
-    confirmation_url = page_url + event.reverse_subpage("registered", args=[registration.token])
-    site_root = request.build_absolute_uri("/").rstrip("/")
-    enqueue_or_retry_later(
-        send_registration_confirmation,
-        registration.pk,
-        f"{site_root}{confirmation_url}",
-        f"{site_root}{page_url}{event.reverse_subpage('calendar')}",
-        what=f"the confirmation for registration {registration.pk}",
-    )
-    return confirmation_url
+def confirm_registration(registration):
+    """Queues the confirmation e-mail (its links built from the site's address). The record is already saved."""
+    what = f"the confirmation for registration {registration.pk}"
+    enqueue_or_retry_later(send_registration_confirmation, registration.pk, what=what)
+
+
+def tell_owner_already_registered(registration):
+    what = f"the already-registered notice for registration {registration.pk}"
+    enqueue_or_retry_later(send_already_registered, registration.pk, what=what)
+
+
+def registration_received(request, event):
+    """After the form, whoever the address belongs to: the confirmation is on its way to it."""
+    context = event.get_context(request)
+    return never_cached(TemplateResponse(request, "campaigns/registration_received.html", context))
 
 
 def registration_confirmation(request, event, token):

@@ -9,7 +9,7 @@ from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 
 from endorsements.backing import backs, campaigns_to_back
-from endorsements.models import EndorsementRequest, Organisation, RequestStatus
+from endorsements.models import EndorsementRequest, Organisation
 from website.forms import ProtectedModelForm
 from website.images import DecodableImageField
 from website.svg import InvalidSvgError, sanitise_svg
@@ -17,8 +17,8 @@ from website.svg import InvalidSvgError, sanitise_svg
 LOGO_EXTENSIONS = ("png", "jpg", "jpeg", "webp", "avif", "svg")
 LOGO_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-LINE_BREAK = re.compile(r"[\r\n]")
+# A statement may run over several lines, but nothing hidden; one-line fields are kept so by ProtectedForm.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def refuse_markup(value):
@@ -26,11 +26,6 @@ def refuse_markup(value):
         raise forms.ValidationError("Please write this as plain text, without HTML tags (< and >).")
     if CONTROL_CHARACTERS.search(value):
         raise forms.ValidationError("This contains hidden control characters; please type it again.")
-
-
-def refuse_line_breaks(value):
-    if LINE_BREAK.search(value):
-        raise forms.ValidationError("Please keep this on one line.")
 
 
 class LogoField(DecodableImageField):
@@ -115,8 +110,6 @@ class EndorsementRequestForm(ProtectedModelForm):
         self.fields["campaign"].queryset = campaigns_to_back()
         for name in ("name", "contact_name", "statement"):
             self.fields[name].validators.append(refuse_markup)
-        for name in ("name", "contact_name"):
-            self.fields[name].validators.append(refuse_line_breaks)
         # The honeypot goes last, where bots find it and people never do.
         self.order_fields([name for name in self.fields if name != "nickname"] + ["nickname"])
 
@@ -125,11 +118,8 @@ class EndorsementRequestForm(ProtectedModelForm):
         name, campaign = cleaned.get("name"), cleaned.get("campaign")
         if not name:
             return cleaned
-        pending = EndorsementRequest.objects.filter(name__iexact=name, status=RequestStatus.PENDING, campaign=campaign)
-        if pending.exists():
-            self.add_error(
-                "name", "We already have this request from your organisation waiting for review; we will be in touch."
-            )
+        # A request like one already waiting is saved like any other (editors see both): telling the visitor would
+        # tell anyone which organisations are asking. Listed organisations are public, so saying so tells nothing.
         listed = Organisation.objects.filter(name__iexact=name, listed=True).first()
         if listed and campaign is None:
             self.add_error(

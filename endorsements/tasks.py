@@ -3,7 +3,6 @@ What a mail outage held back stays unmarked (`editors_told_at`, `contact_told_at
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import Q
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from endorsements.models import EndorsementRequest, RequestStatus
+from website.addresses import page_site_url, site_url
 
 logger = logging.getLogger(__name__)
 REVIEW_PERMISSION = "change_endorsementrequest"
@@ -39,11 +39,15 @@ def notify_editors_of_request(request_id):
     recipients = reviewers_emails()
     if endorsement_request is None or not recipients:
         return 0
-    review_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "endorsements_endorsementrequest_modeladmin_inspect", args=[endorsement_request.pk]
+    review_url = site_url(reverse("endorsements_endorsementrequest_modeladmin_inspect", args=[endorsement_request.pk]))
+    also_waiting = (
+        EndorsementRequest.objects.filter(name__iexact=endorsement_request.name, status=RequestStatus.PENDING)
+        .exclude(pk=endorsement_request.pk)
+        .count()
     )
     body = render_to_string(
-        "endorsements/emails/new_request.txt", {"request": endorsement_request, "review_url": review_url}
+        "endorsements/emails/new_request.txt",
+        {"request": endorsement_request, "review_url": review_url, "also_waiting": also_waiting},
     )
     try:
         sent = send_mail(
@@ -70,7 +74,7 @@ def tell_contact_of_decision(request_id):
         {
             "request": endorsement_request,
             "approved": endorsement_request.status == RequestStatus.APPROVED,
-            "page_url": page.full_url if page else settings.WAGTAILADMIN_BASE_URL,
+            "page_url": page_site_url(page) if page else site_url(),
         },
     )
     subject = (

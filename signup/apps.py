@@ -7,3 +7,11 @@ class SignupConfig(AppConfig):
     name = "signup"
     public_urls = [("signup/", "signup.urls")]
     verbose_name = "Sign-up"
+
+    def ready(self):
+        from signup.models import Supporter
+        from website import personal_data
+
+        personal_data.register(
+            Supporter, "email", "Sign-ups: name, e-mail, postcode, membership, interests (political opinions), consent."
+        )

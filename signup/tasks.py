@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from signup.links import confirmation_token, unsubscribe_token
+from website.addresses import site_url
 
 logger = logging.getLogger(__name__)
 
@@ -22,13 +23,12 @@ def send_confirmation(supporter_id):
     supporter = Supporter.objects.select_related("page").filter(pk=supporter_id).first()
     if supporter is None or not supporter.email or supporter.page is None:
         return
-    root_url = supporter.page.get_site().root_url
-    unsubscribe_url = root_url + reverse("signup_unsubscribe", args=[unsubscribe_token(supporter)])
+    unsubscribe_url = site_url(reverse("signup_unsubscribe", args=[unsubscribe_token(supporter)]))
     details = supporter.pending_changes or {}
     context = {
         "name": details.get("name", supporter.name),
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "confirm_url": root_url + reverse("signup_confirm", args=[confirmation_token(supporter)]),
+        "confirm_url": site_url(reverse("signup_confirm", args=[confirmation_token(supporter)])),
         "unsubscribe_url": unsubscribe_url,
     }
     message = EmailMessage(

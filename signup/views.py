@@ -5,7 +5,8 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from signup.forms import SignUpForm
 from signup.links import LinkExpired, LinkInvalid, read_confirmation_token, read_unsubscribe_token
@@ -75,6 +76,10 @@ def page_for(supporter=None):
     return SignUpPage.objects.live().first()
 
 
+# Mail programs and their link scanners open every link in an e-mail before the person does: opening a link only
+# shows a page with one button, and only pressing it (a POST, with the usual CSRF token: these pages are each
+# visitor's own and never cached) confirms or unsubscribes.
+@never_cache
 def confirm(request, token):
     try:
         claim = read_confirmation_token(token)
@@ -87,11 +92,14 @@ def confirm(request, token):
         if supporter is None or not supporter.email:
             return link_problem(request, "invalid")
         page = page_for(supporter)
-        if claim.get("nonce") == supporter.confirmation_nonce:
-            apply_confirmation(supporter)
-        elif supporter.status != SupporterStatus.CONFIRMED:
+        newest = claim.get("nonce") == supporter.confirmation_nonce
+        if not newest and supporter.status != SupporterStatus.CONFIRMED:
             # An older e-mail's link, superseded by a newer sign-up: only the newest link confirms.
             return link_problem(request, "superseded", page)
+        if newest and request.method != "POST":
+            return never_cached(TemplateResponse(request, "signup/confirm.html", {"page": page}))
+        if newest:
+            apply_confirmation(supporter)
     return never_cached(TemplateResponse(request, "signup/confirmed.html", {"page": page}))
 
 
@@ -122,10 +130,34 @@ def link_problem(request, problem, page=None):
     )
 
 
-# Mail programs unsubscribe with a bare POST (RFC 8058), without a CSRF token; the signed link is the proof.
+ONE_CLICK = "One-Click"
+
+
+# Mail programs unsubscribe with a bare POST (RFC 8058: "List-Unsubscribe=One-Click"), without a CSRF token; the
+# signed link is the proof. Everything else goes through the page and its button, CSRF token and all.
 @csrf_exempt
+@never_cache
 def unsubscribe(request, token):
-    """One click, from the e-mail or from the mail program: honoured at once."""
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") == ONE_CLICK:
+        return unsubscribe_now(request, token)
+    return unsubscribe_page(request, token)
+
+
+@csrf_protect
+def unsubscribe_page(request, token):
+    """Opening the link shows the button; pressing it unsubscribes."""
+    if request.method == "POST":
+        return unsubscribe_now(request, token)
+    try:
+        claim = read_unsubscribe_token(token)
+    except LinkInvalid:
+        return link_problem(request, "invalid")
+    supporter = Supporter.objects.filter(pk=claim.get("id")).first()
+    return never_cached(TemplateResponse(request, "signup/unsubscribe.html", {"page": page_for(supporter)}))
+
+
+def unsubscribe_now(request, token):
+    """Honoured at once; unsubscribing again changes nothing."""
     try:
         claim = read_unsubscribe_token(token)
     except LinkInvalid:

@@ -40,3 +40,22 @@ def demo_site(db, root_collection):
 def fresh_rate_limits():
     """No posts counted against the test client's address: each test's forms start from a clean slate."""
     cache.clear()
+
+
+@pytest.fixture
+def group_member(django_user_model):
+    """make(group_name, username=None): a new user in the named editors' group (None: in no group), and a
+    client logged in as them."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    def make(group_name, username=None):
+        username = username or (group_name or "nobody").lower().replace(" ", "-")
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-strong-password-for-tests")
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        client = Client()
+        client.force_login(user)
+        return client, user
+
+    return make

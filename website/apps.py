@@ -1,9 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_save
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class WebsiteConfig(AppConfig):
     name = "website"
+    # Django's choice among the configs in this module (UsersConfig below is named in INSTALLED_APPS).
+    default = True
     verbose_name = "Site-wide"
     # The home page's livestream section, between the endorsements and the campaigns (website/features.py).
     demo_loader = "website.livestream_demo"
@@ -28,3 +31,10 @@ class WebsiteConfig(AppConfig):
             post_save.connect(
                 grant_on_new_section, sender=f"{app_label}.{model_name}", dispatch_uid=f"roles-{app_label}.{model_name}"
             )
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin with our rules on who may give which rights (website/user_admin.py)."""
+
+    default = False
+    user_viewset = "website.user_admin.UserViewSet"

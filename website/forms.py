@@ -1,6 +1,7 @@
 """What every public form shares: a honeypot against bots and a per-address limit on posts."""
 
 import ipaddress
+import re
 
 from django import forms
 from django.conf import settings
@@ -9,6 +10,23 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django_ratelimit.core import is_ratelimited
 
 HONEYPOT_FIELD = "nickname"
+# What a one-line answer may not hold: line breaks of every kind (CR, LF, vertical tab, form feed, NEL, the Unicode
+# line and paragraph separators), every other control character, and the invisible marks that reorder text (bidi
+# embeddings, overrides and isolates). Names and the like reach e-mail bodies and exports: one line stays one line.
+NOT_ON_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_hidden_characters(value):
+    if NOT_ON_ONE_LINE.search(value):
+        raise forms.ValidationError(
+            "Please keep this on one line, without hidden characters: type it again if you pasted it.",
+            code="not_one_line",
+        )
+
+
+def is_single_line(field):
+    """A text field typed on one line: every CharField (e-mail and web addresses included) but a multi-line box."""
+    return isinstance(field, forms.CharField) and not isinstance(field.widget, forms.Textarea)
 
 
 class ProtectedForm(forms.Form):
@@ -21,6 +39,12 @@ class ProtectedForm(forms.Form):
         template_name="includes/honeypot_field.html",
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if is_single_line(field):
+                field.validators = [*field.validators, refuse_hidden_characters]
 
     def clean_nickname(self):
         if self.cleaned_data.get(HONEYPOT_FIELD):

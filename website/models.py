@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from website.blocks import BodyBlock, LinkBlock
@@ -118,6 +118,19 @@ class Navigation(CachedSiteSettingMixin, BaseSiteSetting):
         verbose_name = "Navigation"
 
 
+class SitePagePermissionTester(PagePermissionTester):
+    """Deleting a page, or moving it (which Wagtail ties to deleting), takes the right to publish it.
+
+    Wagtail lets anyone who may edit a page delete it while it is a draft, so organisers, who edit campaigns
+    but never publish, could delete each other's work. The editors' guide gives deletion only to those who
+    publish a section (press officers under the news, moderators and administrators everywhere).
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        may_publish = self.user.is_superuser or "publish" in getattr(self, "permissions", ())
+        return may_publish and super().can_delete(ignore_bulk=ignore_bulk)
+
+
 class BasePage(Page):
     """What every public page type shares: how it looks in listings and when shared."""
 
@@ -142,6 +155,9 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return SitePagePermissionTester(user, self)
 
     def get_share_description(self):
         return self.search_description or self.listing_summary

@@ -1,6 +1,7 @@
 """The editors' groups, what each may do, and the moderation of campaigns: kept in one place.
 
-`ensure_roles` is idempotent and only ever adds. Migration 0003 calls it with the historical models, so every
+`ensure_roles` is idempotent and only ever adds; a right taken away later is taken by a migration of its own
+(REVOKED, applied by migration 0005). Migration 0003 calls it with the historical models, so every
 new database has the groups, their model and collection permissions and the "Campaign approval" workflow.
 
 Page permissions live on the page tree and Wagtail 8 cannot restrict a page permission to a page type, so a
@@ -50,15 +51,17 @@ GROUPS = {
     # Sign-ups are the only route to supporters' details: nobody else but superusers has a permission on them.
     SUPPORTER_DATA: {"models": model("signup", "supporter", ["view"])},
 }
-# Administrators run the site, everything editorial and the people in it, but not the supporters' data:
-# giving themselves that takes a deliberate step (joining "Supporter data managers"), which the log records.
+# Administrators run the site, everything editorial and the people in it, but not the supporters' data: only a
+# superuser may add someone to "Supporter data managers", and the log records it.
 GROUPS[ADMINISTRATORS] = {
     "models": [
         *model("campaigns", "registration", ["view"]),
         *SNIPPETS,
         *model("endorsements", "endorsementrequest", ["view", "change"]),
+        # Users, but not groups: whoever edits a group's permissions can give themselves any right. Superusers
+        # alone shape the groups; administrators give people only the groups whose rights they hold
+        # (website/account_rights.py).
         *model("auth", "user", ["add", "change", "delete"]),
-        *model("auth", "group", ["add", "change", "delete"]),
         *model("website", "sitesettings", ["change"]),
         *model("website", "navigation", ["change"]),
         *model("wagtailredirects", "redirect", ["add", "change", "delete"]),
@@ -73,6 +76,28 @@ GROUPS[ADMINISTRATORS] = {
         *model("wagtailcore", "collection", ["add", "change", "delete"]),
     ],
     "root_pages": [*EDITORIAL_PAGES, "bulk_delete"],
+}
+
+# What each group may do, in the words of the editors' guide: shown beside the group wherever it is chosen.
+DESCRIPTIONS = {
+    PRESS_OFFICERS: "add, edit and publish news; images and documents; social media posts.",
+    ORGANISERS: "add and edit campaigns and events, which moderators approve; images; event registrations.",
+    ENDORSEMENTS_EDITORS: "organisations and their logos; images; approve or decline endorsement requests.",
+    MODERATORS: "approve campaigns and events; add, edit, publish and delete every page; all snippets.",
+    SUPPORTER_DATA: "list and export sign-ups: people's political opinions, so give it sparingly.",
+    ADMINISTRATORS: "everything editorial, users, settings, redirects, workflows, collections and sites; not sign-ups.",
+}
+
+# Rights earlier releases gave and the guide does not: migration 0005 takes them from existing databases.
+REVOKED = {
+    ADMINISTRATORS: model("auth", "group", ["add", "change", "delete"]),
+    # Wagtail's first migrations gave its own "Moderators" image and document rights for the whole model, which it
+    # has long ignored for the per-collection rights ("collections" above). Left in, they would make the group look as
+    # if it held more than administrators do, who could then no longer make anyone a moderator.
+    MODERATORS: [
+        *model("wagtailimages", "image", ["add", "change", "choose", "delete"]),
+        *model("wagtaildocs", "document", ["add", "change", "choose", "delete"]),
+    ],
 }
 
 CAMPAIGN_WORKFLOW = "Campaign approval"
@@ -185,3 +210,17 @@ def grant_on_new_section(sender, instance, created, raw=False, **kwargs):
     """post_save of a section's index page: its groups' rights and workflow (a restore brings its own: raw)."""
     if created and not raw:
         ensure_roles()
+
+
+def revoke_over_grants(apps=global_apps):
+    """Takes REVOKED from the groups of an existing database (the groups are left as they are otherwise)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permissions in REVOKED.items():
+        group = Group.objects.filter(name=name).first()
+        for app_label, model_name, codename in permissions if group else []:
+            group.permissions.remove(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label, content_type__model=model_name, codename=codename
+                )
+            )

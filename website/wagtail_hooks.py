@@ -1,7 +1,7 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 
-from website import two_factor
+from website import two_factor, user_admin
 from website.dashboard import ScheduledPagesPanel
 
 
@@ -23,3 +23,8 @@ def two_factor_account_item(request):
         "label": "Two-step sign-in",
         "help_text": "Ask for a code from an authenticator app as well as your password when you sign in.",
     }
+
+
+# After Wagtail's own (order=1), so that these replace them: bulk actions on users obey website/account_rights.py.
+for action_class in user_admin.BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=1)

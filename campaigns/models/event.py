@@ -174,12 +174,19 @@ class EventPage(RoutablePageMixin, BasePage):
     def calendar_url(self):
         return self.url + self.reverse_subpage("calendar")
 
-    # Visitors' routes: the page with its form, the confirmation, the calendar file.
+    # Visitors' routes: the page with its form, the answer to it, the confirmation (from the e-mail), the calendar
+    # file.
     @path("")
     def event(self, request):
         from campaigns.views import event_page
 
         return event_page(request, self)
+
+    @path("received/")
+    def received(self, request):
+        from campaigns.views import registration_received
+
+        return registration_received(request, self)
 
     @path("registered/<uuid:token>/")
     def registered(self, request, token):

@@ -192,14 +192,17 @@ def test_bad_text_gets_a_clear_message(client, endorsements, overrides, field, m
 
 
 @pytest.mark.django_db
-def test_a_duplicate_request_or_a_listed_organisation_is_told_so(client, endorsements):
-    assert client.post(ASK_URL, form_data()).status_code == 302
-    errors = errors_of(client.post(ASK_URL, form_data(name="unite leeds community branch")))
-    assert "already have this request" in " ".join(errors["name"])
+def test_a_listed_organisation_is_told_so_a_waiting_request_is_not_revealed(client, endorsements, admin_user):
+    first = client.post(ASK_URL, form_data())
+    assert first.status_code == 302
+    # Saying "already waiting" would tell anyone which organisations are asking: answered as a new request.
+    again = client.post(ASK_URL, form_data(name="unite leeds community branch"))
+    assert (again.status_code, again["Location"]) == (302, first["Location"])
+    assert "waiting too (1)" in mail.outbox[-1].body
     OrganisationFactory(name="Momentum")
     errors = errors_of(client.post(ASK_URL, form_data(name="Momentum")))
     assert "already backs the network" in " ".join(errors["name"])
-    assert EndorsementRequest.objects.count() == 1
+    assert EndorsementRequest.objects.count() == 2
 
 
 @pytest.mark.django_db

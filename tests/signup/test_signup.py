@@ -12,17 +12,11 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from signup.demo import sign_up_page
 from signup.links import CONFIRMATION_SALT, confirmation_token
 from signup.models import Supporter, SupporterStatus
 from tests.utils import assert_no_inline_code
 
 URL = "/sign-up/"
-
-
-@pytest.fixture
-def signup_page(home_page):
-    return sign_up_page(home_page, lambda message: None)
 
 
 def form_data(page, **overrides):
@@ -86,14 +80,14 @@ def test_a_visitor_signs_up_confirms_and_is_in_the_export_with_the_consent_they_
     # Pending people are never exported.
     assert "rosa@example.org" not in exported_csv(admin_client)
 
-    confirmed = client.get(link_in(message, "confirm"))
+    confirmed = client.post(link_in(message, "confirm"))
     assert confirmed.status_code == 200
     assert "You are signed up" in confirmed.content.decode()
     supporter.refresh_from_db()
     assert supporter.status == SupporterStatus.CONFIRMED
 
     # Confirming twice is harmless.
-    assert client.get(link_in(message, "confirm")).status_code == 200
+    assert client.post(link_in(message, "confirm")).status_code == 200
     assert Supporter.objects.get().status == SupporterStatus.CONFIRMED
 
     export = exported_csv(admin_client)
@@ -142,7 +136,7 @@ def test_markup_is_kept_as_text_and_shown_escaped(client, admin_client, signup_p
 @pytest.mark.django_db
 def test_the_same_address_twice_makes_no_duplicate_and_changes_wait_for_the_owner(client, signup_page):
     sign_up(client, signup_page)
-    client.get(link_in(mail.outbox[0], "confirm"))
+    client.post(link_in(mail.outbox[0], "confirm"))
 
     stranger = sign_up(client, signup_page, name="Someone Else", postcode="SW1A 1AA", email="ROSA@example.org")
     assert stranger.status_code == 302
@@ -153,7 +147,7 @@ def test_the_same_address_twice_makes_no_duplicate_and_changes_wait_for_the_owne
     assert client.get(stranger["Location"]).content.decode().count("Check your e-mail") >= 1
 
     assert len(mail.outbox) == 2 and mail.outbox[1].to == ["rosa@example.org"]
-    client.get(link_in(mail.outbox[1], "confirm"))
+    client.post(link_in(mail.outbox[1], "confirm"))
     supporter.refresh_from_db()
     assert (supporter.name, supporter.postcode, supporter.pending_changes) == ("Someone Else", "SW1A 1AA", None)
 
@@ -163,7 +157,7 @@ def test_an_older_link_does_not_apply_newer_details(client, signup_page):
     sign_up(client, signup_page)
     sign_up(client, signup_page, name="Changed Name")
     old_link = link_in(mail.outbox[0], "confirm")
-    response = client.get(old_link)
+    response = client.post(old_link)
     assert response.status_code == 400
     assert "use the link in the latest one" in response.content.decode()
     assert Supporter.objects.get().status == SupporterStatus.PENDING
@@ -174,25 +168,25 @@ def test_forged_and_expired_links_change_nothing(client, signup_page):
     sign_up(client, signup_page)
     supporter = Supporter.objects.get()
 
-    forged = client.get("/signup/confirm/" + confirmation_token(supporter)[:-3] + "abc/")
+    forged = client.post("/signup/confirm/" + confirmation_token(supporter)[:-3] + "abc/")
     assert forged.status_code == 400 and "The link is incomplete or has been changed" in forged.content.decode()
 
     later = timezone.now() + timedelta(days=8)
     with mock.patch("django.core.signing.time.time", return_value=later.timestamp()):
-        expired = client.get(link_in(mail.outbox[0], "confirm"))
+        expired = client.post(link_in(mail.outbox[0], "confirm"))
     assert expired.status_code == 400 and "run out" in expired.content.decode()
 
     someone_else = signing.dumps({"id": supporter.pk + 1000, "nonce": "x"}, salt=CONFIRMATION_SALT)
-    assert client.get(f"/signup/confirm/{someone_else}/").status_code == 400
+    assert client.post(f"/signup/confirm/{someone_else}/").status_code == 400
     assert Supporter.objects.get().status == SupporterStatus.PENDING
 
 
 @pytest.mark.django_db
 def test_unsubscribing_takes_one_click_and_is_honoured_at_once(client, signup_page):
     sign_up(client, signup_page)
-    client.get(link_in(mail.outbox[0], "confirm"))
+    client.post(link_in(mail.outbox[0], "confirm"))
 
-    response = client.get(link_in(mail.outbox[0], "unsubscribe"))
+    response = client.post(link_in(mail.outbox[0], "unsubscribe"))
     assert response.status_code == 200
     supporter = Supporter.objects.get()
     assert (supporter.status, supporter.email_updates) == (SupporterStatus.UNSUBSCRIBED, False)

@@ -141,7 +141,7 @@ def test_a_registration_while_the_mail_server_is_down_is_kept_and_confirmed_late
     with mail_server_down():
         response = client.post(event.url, PERSON)
         assert response.status_code == 302
-        assert "You are registered" in client.get(response["Location"]).content.decode()
+        assert "Check your inbox" in client.get(response["Location"]).content.decode()
     registration = Registration.objects.get()
     assert registration.confirmation_sent_at is None and not mail.outbox
     an_hour_ago(Registration)

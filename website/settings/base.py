@@ -30,7 +30,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, whose user admin lets nobody give more rights than they hold (website/user_admin.py).
+    "website.apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "website.two_factor.AdminTwoFactorMiddleware",
+    # Every admin view of a record holding personal data needs that record's "view" permission.
+    "website.personal_data.PersonalDataAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -41,14 +41,9 @@ class Command(BaseCommand):
             confirmation_sent_at__isnull=True, created_at__lte=now - timedelta(minutes=1), event__end__gt=now
         )
         retried = 0
-        for registration in unsent.select_related("event"):
-            event = registration.event
-            page_url = event.get_full_url()
-            send_registration_confirmation.enqueue(
-                registration.pk,
-                page_url + event.reverse_subpage("registered", args=[registration.token]),
-                page_url + event.reverse_subpage("calendar"),
-            )
+        for registration_id in unsent.values_list("pk", flat=True):
+            # The task builds the links itself, from the site's configured address.
+            send_registration_confirmation.enqueue(registration_id)
             retried += 1
         self.stdout.write(
             f"Registration e-mails: {retried} retried, {unsent.count()} still unsent (is the mail server down?)."
