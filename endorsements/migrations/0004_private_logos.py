@@ -8,30 +8,24 @@ from django.core.files.storage import storages
 from django.db import migrations, models
 
 
-def move_logos_to_private_storage(apps, schema_editor):
+def move_logos(apps, source, target):
     EndorsementRequest = apps.get_model("endorsements", "EndorsementRequest")
-    public, private = storages["default"], website.storage.private_storage()
     for endorsement_request in EndorsementRequest.objects.exclude(logo="").iterator():
         name = endorsement_request.logo.name
-        if not public.exists(name):
-            continue  # already private, or lost before this migration
-        with public.open(name, "rb") as logo:
-            endorsement_request.logo.name = private.save(name, logo)
+        if not source.exists(name):
+            continue  # already moved, or lost before this migration
+        with source.open(name, "rb") as logo:
+            endorsement_request.logo.name = target.save(name, logo)
         endorsement_request.save(update_fields=["logo"])
-        public.delete(name)
+        source.delete(name)
+
+
+def move_logos_to_private_storage(apps, schema_editor):
+    move_logos(apps, storages["default"], website.storage.private_storage())
 
 
 def move_logos_back(apps, schema_editor):
-    EndorsementRequest = apps.get_model("endorsements", "EndorsementRequest")
-    public, private = storages["default"], website.storage.private_storage()
-    for endorsement_request in EndorsementRequest.objects.exclude(logo="").iterator():
-        name = endorsement_request.logo.name
-        if not private.exists(name):
-            continue
-        with private.open(name, "rb") as logo:
-            endorsement_request.logo.name = public.save(name, logo)
-        endorsement_request.save(update_fields=["logo"])
-        private.delete(name)
+    move_logos(apps, website.storage.private_storage(), storages["default"])
 
 
 class Migration(migrations.Migration):

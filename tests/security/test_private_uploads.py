@@ -2,6 +2,7 @@
 address of its own, opened only through an admin view that checks the reviewer's permission."""
 
 import importlib
+import uuid
 from pathlib import Path
 from unittest import mock
 
@@ -16,9 +17,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import override_settings
 
+from endorsements.logos import png_logo
 from endorsements.models import EndorsementRequest
 from endorsements.review import approve
-from tests.endorsements.test_requests import ASK_URL, form_data, png_upload
+from tests.endorsements.test_requests import ASK_URL, form_data
 from tests.endorsements.test_svg import HOSTILE_SVG
 from website.roles import ADMINISTRATORS, ENDORSEMENTS_EDITORS, MODERATORS, ORGANISERS, PRESS_OFFICERS
 from website.storage import PrivateFileSystemStorage, private_storage
@@ -39,7 +41,9 @@ def logo_url(endorsement_request):
 @pytest.fixture
 def sent_logo(client, endorsements):
     """A request an organisation sent through the public form, with its logo."""
-    assert client.post(ASK_URL, {**form_data(), "logo": png_upload("our-logo.png")}).status_code == 302
+    # Drawn afresh for each test, so that no other test's file under MEDIA_ROOT has the same bytes.
+    logo = SimpleUploadedFile("our-logo.png", png_logo(f"Branch {uuid.uuid4().hex[:8]}", "#b0001e"), "image/png")
+    assert client.post(ASK_URL, {**form_data(), "logo": logo}).status_code == 302
     return EndorsementRequest.objects.get()
 
 
