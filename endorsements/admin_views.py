@@ -8,12 +8,25 @@ from wagtail.admin import messages
 
 from endorsements import review
 from endorsements.models import EndorsementRequest, Organisation
+from website.storage import private_file_response
+
+REVIEW_PERMISSION = "endorsements.change_endorsementrequest"
+
+
+def reviewable_request(request, pk):
+    """The request `pk`, for an editor who may review endorsement requests; nobody else learns whether it exists."""
+    if not request.user.has_perm(REVIEW_PERMISSION):
+        raise PermissionDenied
+    return get_object_or_404(EndorsementRequest, pk=pk)
+
+
+def request_logo(request, pk):
+    """The logo a request sent, from the private storage: the only way to it until the request is approved."""
+    return private_file_response(reviewable_request(request, pk).logo)
 
 
 def review_request(request, pk):
-    if not request.user.has_perm("endorsements.change_endorsementrequest"):
-        raise PermissionDenied
-    endorsement_request = get_object_or_404(EndorsementRequest, pk=pk)
+    endorsement_request = reviewable_request(request, pk)
     index_url = reverse("endorsements_endorsementrequest_modeladmin_index")
     if not endorsement_request.is_pending:
         messages.warning(request, f"The request from {endorsement_request.name} has already been reviewed.")

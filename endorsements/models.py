@@ -8,6 +8,7 @@ from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
 from website.models import BasePage
+from website.storage import private_storage
 
 
 class OrganisationKind(models.TextChoices):
@@ -212,8 +213,10 @@ class EndorsementRequest(models.Model):
     website = models.URLField(blank=True, help_text="Its own site.")
     contact_name = models.CharField(max_length=200, help_text="Who asked, on the organisation's behalf.")
     contact_email = models.EmailField(help_text="Where we write about the request.")
+    # Private until an editor approves the request (then a copy joins the image library): nobody has looked at it yet.
     logo = models.FileField(
         upload_to="endorsement-requests/%Y/%m/",
+        storage=private_storage,
         blank=True,
         help_text="The logo it sent (PNG, JPEG, WebP, AVIF or SVG; SVGs are stripped of anything that could run).",
     )

@@ -5,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import modeladmin_register
 
-from endorsements.admin_views import review_request
+from endorsements.admin_views import request_logo, review_request
 from endorsements.dashboard import PendingRequestsPanel
 from endorsements.models import EndorsementRequest, Organisation
 from website.admin_exports import SafeExportModelAdmin
@@ -90,6 +90,7 @@ class EndorsementRequestAdmin(SafeExportModelAdmin):
             path(
                 "endorsements/endorsementrequest/review/<int:pk>/", review_request, name="endorsements_review_request"
             ),
+            path("endorsements/endorsementrequest/logo/<int:pk>/", request_logo, name="endorsements_request_logo"),
         )
 
 

@@ -19,6 +19,7 @@ class WebsiteConfig(AppConfig):
         from website.cache import connect_signals
         from website.images import sanitise_svg_on_save
         from website.roles import SECTIONS, grant_on_new_section
+        from website.storage import private_storage_is_not_public  # noqa: F401 - registers the system check
 
         # However an image reaches the library, an SVG in it is made passive before it is stored.
         pre_save.connect(sanitise_svg_on_save, sender=get_image_model(), dispatch_uid="website-passive-svg")

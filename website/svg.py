@@ -2,7 +2,10 @@
 
 An allowlist, not a blocklist: any element or attribute not known to be passive is dropped, links may only point
 inside the file (`#id`), and nothing may load from elsewhere (no `<image>`, no `<style>`, no `url()` to another
-file). Parsing goes through defusedxml, so entity expansion bombs and external entities are refused outright.
+file). Values are allow-listed too: an attribute's value, or each declaration of a `style`, is kept only if it is
+made of plain characters and harmless functions, with url(#id) its only reference; so a CSS function that fetches
+(image-set, a url left unclosed, an escape) cannot be spelt. Parsing goes through defusedxml, so entity expansion
+bombs and external entities are refused outright.
 """
 
 import re
@@ -38,9 +41,26 @@ PASSIVE_ATTRIBUTES = {
     "k4", "flood-color", "flood-opacity", "mix-blend-mode", "isolation",
 }  # fmt: skip
 LOCAL_REFERENCE = re.compile(r"^#[\w.:-]+$")
-# url(...) is allowed only to point inside the file; anything else in a value could fetch or run something.
-URL_REFERENCE = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I)
-DANGEROUS_VALUE = re.compile(r"javascript:|expression\s*\(|@import|\\|behavior\s*:|-moz-binding", re.I)
+# Presentation properties a `style` attribute may set: the attributes above that are CSS properties too. Anything
+# else (mask-image, background, cursor, content, list-style...) may name an image to fetch, so is dropped.
+STYLE_PROPERTIES = PASSIVE_ATTRIBUTES - {
+    "id", "class", "transform", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy",
+    "viewBox", "preserveAspectRatio", "points", "pathLength", "version", "lang", "style", "dx", "dy", "rotate",
+    "textLength", "lengthAdjust", "startOffset", "offset", "gradientUnits", "gradientTransform", "spreadMethod",
+    "clipPathUnits", "maskUnits", "maskContentUnits", "patternUnits", "patternContentUnits", "patternTransform",
+    "markerWidth", "markerHeight", "markerUnits", "refX", "refY", "orient", "filterUnits", "primitiveUnits",
+    "stdDeviation", "in", "in2", "result", "mode", "type", "values", "operator", "k1", "k2", "k3", "k4",
+}  # fmt: skip
+# The one reference a value may hold: url(#id), to something inside the file, written out whole.
+LOCAL_URL = re.compile(r"""url\(\s*(['"]?)#[\w.:-]+\1\s*\)""", re.I)
+# What a value may be made of, once its local url()s are taken out: numbers, words, colours, lists, and the
+# parentheses of the functions below. No colon (a scheme), slash (an address or a comment), backslash (an escape),
+# semicolon, braces or at-sign, so no address, import or escaped `url` can be spelt.
+VALUE_CHARACTERS = re.compile(r"""^[\w\s.,%#+\-'"()!]*$""")
+FUNCTION = re.compile(r"([\w-]*)\s*\(")
+# Functions that compute a colour or a transform; none fetches anything (url, image-set, image, cross-fade, element,
+# src and every other function are refused by not being here).
+VALUE_FUNCTIONS = {"rgb", "rgba", "hsl", "hsla", "matrix", "translate", "scale", "rotate", "skewx", "skewy"}
 
 
 class InvalidSvgError(ValueError):
@@ -56,9 +76,22 @@ def namespace(tag):
 
 
 def is_passive_value(value):
-    if DANGEROUS_VALUE.search(value):
+    """Whether an attribute's or a style property's value refers to nothing outside the file (the allow-list above)."""
+    rest = LOCAL_URL.sub(" ", value)
+    if not VALUE_CHARACTERS.match(rest):
         return False
-    return all(LOCAL_REFERENCE.match(target.strip()) for _quote, target in URL_REFERENCE.findall(value))
+    return all(name.lower() in VALUE_FUNCTIONS for name in FUNCTION.findall(rest))
+
+
+def passive_style(value):
+    """The declarations of a `style` attribute that set an allowed property to a passive value; the rest dropped."""
+    kept = []
+    for declaration in value.split(";"):
+        name, colon, setting = declaration.partition(":")
+        name, setting = name.strip(), setting.strip()
+        if colon and name in STYLE_PROPERTIES and setting and is_passive_value(setting):
+            kept.append(f"{name}:{setting}")
+    return ";".join(kept)
 
 
 REFERRING_ELEMENTS = {"use", "linearGradient", "radialGradient", "pattern", "textPath"}
@@ -70,7 +103,10 @@ def is_kept_attribute(element, attribute_namespace, attribute, value):
         return local_name(element.tag) in REFERRING_ELEMENTS and bool(LOCAL_REFERENCE.match(value.strip()))
     if attribute_namespace == XML_NS:
         return attribute in ("space", "lang")
-    return attribute_namespace == "" and attribute in PASSIVE_ATTRIBUTES and is_passive_value(value)
+    if attribute_namespace != "" or attribute not in PASSIVE_ATTRIBUTES:
+        return False
+    # A style is a list of declarations, each checked on its own (clean_attributes).
+    return attribute == "style" or is_passive_value(value)
 
 
 def clean_attributes(element):
@@ -79,6 +115,10 @@ def clean_attributes(element):
         for name, value in element.attrib.items()
         if is_kept_attribute(element, namespace(name), local_name(name), value)
     }
+    if "style" in kept:
+        kept["style"] = passive_style(kept["style"])
+        if not kept["style"]:
+            del kept["style"]
     element.attrib.clear()
     element.attrib.update(kept)
 

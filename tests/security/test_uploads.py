@@ -196,7 +196,7 @@ def test_accepted_logos_are_stored_under_a_safe_name(client, endorsement_page, n
     logo = EndorsementRequest.objects.get().logo
     assert len(logo.name) <= logo.field.max_length
     assert "\x00" not in logo.name and ".." not in logo.name
-    assert Path(logo.path).resolve().is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    assert Path(logo.path).resolve().is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
 
 
 @pytest.mark.django_db

@@ -61,7 +61,11 @@ def instances(tmp_path):
 
     def instance(name):
         env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-        env.update(DJANGO_SETTINGS_MODULE="website.settings.dev", MEDIA_ROOT=str(tmp_path / name / "media"))
+        env.update(
+            DJANGO_SETTINGS_MODULE="website.settings.dev",
+            MEDIA_ROOT=str(tmp_path / name / "media"),
+            PRIVATE_MEDIA_ROOT=str(tmp_path / name / "private-media"),
+        )
         if base_url:
             parts = urlsplit(base_url)
             database = f"{parts.path.lstrip('/')}_backup_{name}"
@@ -97,9 +101,10 @@ def test_a_backup_restored_into_a_new_instance_gives_the_same_site(instances, tm
     archive = tmp_path / "backup.tar.gz"
     media_files = sum(1 for path in (tmp_path / "original" / "media").rglob("*") if path.is_file())
     assert media_files > 1, "the demo's logos and the added photo are there to back up"
-    assert f"Backed up the database and {media_files} media files" in original("backup_site", "--output", str(archive))
+    backed_up = original("backup_site", "--output", str(archive))
+    assert f"Backed up the database, {media_files} media files and 0 private files" in backed_up
 
-    assert f"Restored the database and {media_files} media files" in fresh("restore_site", str(archive), "--yes")
+    assert f"Restored the database, {media_files} media files" in fresh("restore_site", str(archive), "--yes")
 
     before = json.loads(original("shell", "--no-imports", "-c", SNAPSHOT))
     after = json.loads(fresh("shell", "--no-imports", "-c", SNAPSHOT))

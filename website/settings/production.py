@@ -61,6 +61,21 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    # Unreviewed uploads in a bucket of their own that nobody may read (no public ACL, no policy granting it), when
+    # one is named; else on this server's disk at PRIVATE_MEDIA_ROOT (base.py). Never a prefix of the public bucket.
+    if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+        STORAGES["private"] = {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **STORAGES["default"]["OPTIONS"],
+                "bucket_name": os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"],
+                "custom_domain": None,
+                "default_acl": "private",
+                # Only the admin's view reads these, through the API; a signed address, if one is ever made, expires.
+                "querystring_auth": True,
+                "querystring_expire": 300,
+            },
+        }
     # Documents go through Django, so a private collection's files are checked, not linked straight to the bucket.
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
     media_origin = f"https://{S3_CUSTOM_DOMAIN}" if S3_CUSTOM_DOMAIN else os.environ.get("AWS_S3_ENDPOINT_URL")

@@ -13,6 +13,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="website-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="website-test-private-media-")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, as in development: live-server tests write from many threads, which an in-memory database
     # can only do by refusing all but one ("database table is locked").

@@ -1,14 +1,12 @@
-import shutil
 import tarfile
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from website.backup import DATABASE_FILE, MEDIA_FOLDER
+from website.backup import DATABASE_FILE, restore_storage
 
 
 class Command(BaseCommand):
@@ -24,7 +22,6 @@ class Command(BaseCommand):
             raise CommandError(f"There is no backup at {source}.")
         if not yes and input("This replaces every page, record and file on this site. Type 'yes': ") != "yes":
             raise CommandError("Nothing restored.")
-        media_root = Path(settings.MEDIA_ROOT)
         with tempfile.TemporaryDirectory() as work:
             try:
                 with tarfile.open(source, "r:gz") as backup:
@@ -38,15 +35,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 call_command("flush", interactive=False, verbosity=0)
                 call_command("loaddata", str(dump), verbosity=0)
-            restored_media = Path(work) / MEDIA_FOLDER
-            files = 0
-            if restored_media.exists():
-                for path in restored_media.rglob("*"):
-                    if path.is_file():
-                        destination = media_root / path.relative_to(restored_media)
-                        destination.parent.mkdir(parents=True, exist_ok=True)
-                        shutil.copy2(path, destination)
-                        files += 1
+            # Into the storages this site uses now, whichever they are (a disk, a bucket).
+            media, private = restore_storage(work, "default"), restore_storage(work, "private")
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
-        self.stdout.write(self.style.SUCCESS(f"Restored the database and {files} media files from {source}."))
+        restored = f"Restored the database, {media} media files and {private} private files from {source}."
+        self.stdout.write(self.style.SUCCESS(restored))

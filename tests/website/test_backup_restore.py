@@ -1,0 +1,203 @@
+"""backup_site then restore_site on a lived-in site: pages deleted (their log kept), private pages and collections,
+people's records, media in a bucket-like storage and the private uploads. Every model's rows and every file come
+back, and the archive is readable by its owner only."""
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+# Run in the original site after the demo content: one of everything a backup must carry.
+LIVED_IN = """
+from io import BytesIO
+from django.apps import apps
+from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from endorsements.logos import png_logo
+from endorsements.models import EndorsementRequest
+from website.models import SiteImage, StandardPage
+
+def model(name):
+    return next(found for found in apps.get_models() if found.__name__ == name)
+
+home = Page.objects.get(depth=2)
+# A page published (so logged) and then deleted: its log entries keep pointing at it.
+short_lived = StandardPage(title="Short-lived", slug="short-lived")
+home.add_child(instance=short_lived)
+short_lived.save_revision(log_action=True).publish()
+short_lived.delete()
+Page.objects.filter(depth=3).exclude(slug="get-involved").order_by("-path").first().specific.delete()
+# Private pages: one behind a password, one for a group.
+private = StandardPage(title="Organisers' corner", slug="organisers-corner")
+home.add_child(instance=private)
+private.save_revision().publish()
+PageViewRestriction.objects.create(page=private, restriction_type="password", password="solidarity")
+restriction = PageViewRestriction.objects.create(page=Page.objects.get(slug="get-involved"), restriction_type="groups")
+restriction.groups.add(Group.objects.get(name="Moderators"))
+# A private collection's document, and an image: both in the bucket.
+collection = Collection.get_first_root_node().add_child(name="Organisers only")
+CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+Document.objects.create(title="Minutes", collection=collection, file=ContentFile(b"minutes", name="minutes.txt"))
+buffer = BytesIO()
+Image.new("RGB", (40, 30), "red").save(buffer, "PNG")
+SiteImage.objects.create(title="Rally photo", file=ImageFile(buffer, name="rally.png"))
+Redirect.objects.create(old_path="/old-campaign", redirect_link="/campaigns/")
+# People: an editor with two-step sign-in, a supporter, a registration, a request with its (private) logo.
+editor = User.objects.create_user("editor", "editor@example.org", "a-long-enough-password")
+editor.groups.add(Group.objects.get(name="Moderators"))
+TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+model("Supporter").objects.create(name="Rosa", email="rosa@example.org", data_consent=True)
+event = model("EventPage").objects.first()
+model("Registration").objects.create(event=event, name="Sam", email="sam@example.org")
+EndorsementRequest.objects.create(
+    name="Leeds Branch", kind="union_branch", contact_name="Sam", contact_email="sam@example.org",
+    logo=ContentFile(png_logo("Leeds Branch", "#b0001e"), name="leeds.png"),
+)
+"""
+
+# What must come back: each model's row count, and every file in each storage (by its own listing, with contents).
+INVENTORY = """
+import hashlib, json, os
+from django.apps import apps
+from django.core.files.storage import storages
+from website.backup import EXCLUDED_FROM_BACKUP
+
+def kept(model):
+    meta = model._meta
+    return meta.app_label not in EXCLUDED_FROM_BACKUP and meta.label_lower not in EXCLUDED_FROM_BACKUP
+
+def files(root):
+    found = {}
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            with open(os.path.join(folder, name), "rb") as file:
+                found[os.path.relpath(os.path.join(folder, name), root)] = hashlib.sha256(file.read()).hexdigest()
+    return found
+
+rows = {model._meta.label_lower: model._base_manager.count() for model in apps.get_models() if kept(model)}
+print(json.dumps({
+    "rows": rows,
+    "bucket": files(os.environ["STUB_BUCKET"]),
+    "private": files(storages["private"].location),
+    "media_root": files(os.environ["MEDIA_ROOT"]),
+    "dangling_log": apps.get_model("wagtailcore", "PageLogEntry").objects.exclude(
+        page_id__in=apps.get_model("wagtailcore", "Page").objects.values("pk")
+    ).count(),
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def instances(tmp_path_factory):
+    """Separate site instances: own database (on the server under test, or SQLite), bucket, media and private media."""
+    base_url = os.environ.get("DATABASE_URL")
+    root = tmp_path_factory.mktemp("backup-restore")
+    made = []
+
+    def instance(name):
+        folder = root / name
+        folder.mkdir()
+        env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        env.update(
+            DJANGO_SETTINGS_MODULE="tests.website.bucket_storage",
+            MEDIA_ROOT=str(folder / "media"),
+            PRIVATE_MEDIA_ROOT=str(folder / "private-media"),
+            STUB_BUCKET=str(folder / "bucket"),
+        )
+        if base_url:
+            parts = urlsplit(base_url)
+            database = f"{parts.path.lstrip('/')}_restore_{name}"
+            server = urlunsplit(parts._replace(path="/postgres"))
+            with psycopg.connect(server, autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{database}"')
+                connection.execute(f'CREATE DATABASE "{database}"')
+            made.append((server, database))
+            env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
+        else:
+            env["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
+
+        def manage(*args, umask=None):
+            result = subprocess.run(  # noqa: S603 - this interpreter and manage.py
+                [sys.executable, "manage.py", *args],
+                cwd=PROJECT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                umask=-1 if umask is None else umask,
+            )
+            assert result.returncode == 0, result.stderr[-5000:]
+            return result.stdout
+
+        manage.folder = folder
+        return manage
+
+    yield instance
+    for server, database in made:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def round_trip(instances):
+    """The lived-in original, its archive (written over a world-readable file, under a permissive umask), and the
+    fresh instance it was restored into."""
+    original, fresh = instances("original"), instances("fresh")
+    original("migrate", "--noinput")
+    original("load_demo_content")
+    original("shell", "--no-imports", "-c", LIVED_IN)
+    archive = original.folder / "site.tar.gz"
+    archive.write_bytes(b"an old backup")
+    archive.chmod(0o644)
+    backed_up = original("backup_site", "--output", str(archive), umask=0)
+    restored = fresh("restore_site", str(archive), "--yes")
+    before = json.loads(original("shell", "--no-imports", "-c", INVENTORY))
+    after = json.loads(fresh("shell", "--no-imports", "-c", INVENTORY))
+    return {"archive": archive, "backed_up": backed_up, "restored": restored, "before": before, "after": after}
+
+
+def test_the_site_backed_up_has_deleted_pages_private_pages_and_media_only_in_the_bucket(round_trip):
+    before = round_trip["before"]
+    assert before["dangling_log"] > 0, "log entries of deleted pages (what made dumpdata fail)"
+    assert before["rows"]["wagtailcore.pageviewrestriction"] == 2
+    assert before["rows"]["wagtailcore.collectionviewrestriction"] == 1
+    assert before["media_root"] == {}, "the media are in the bucket, not under MEDIA_ROOT"
+    assert len(before["bucket"]) > 5 and len(before["private"]) == 1
+
+
+def test_every_models_rows_come_back(round_trip):
+    before, after = round_trip["before"]["rows"], round_trip["after"]["rows"]
+    differences = {label: (count, after.get(label)) for label, count in before.items() if after.get(label) != count}
+    assert differences == {}
+    assert round_trip["after"]["dangling_log"] == round_trip["before"]["dangling_log"]
+    for label in ("otp_totp.totpdevice", "endorsements.endorsementrequest", "campaigns.registration"):
+        assert after[label] == 1, label
+    assert sum(count for label, count in after.items() if label.endswith(".supporter")) == 1
+
+
+def test_every_file_of_the_bucket_and_the_private_storage_comes_back(round_trip):
+    before, after = round_trip["before"], round_trip["after"]
+    assert after["bucket"] == before["bucket"]
+    assert after["private"] == before["private"]
+    assert after["media_root"] == {}
+    files = len(before["bucket"])
+    assert f"Backed up the database, {files} media files and 1 private files" in round_trip["backed_up"]
+    assert f"Restored the database, {files} media files and 1 private files" in round_trip["restored"]
+
+
+def test_the_archive_is_readable_by_its_owner_only(round_trip):
+    assert stat.S_IMODE(round_trip["archive"].stat().st_mode) == 0o600
