@@ -1,5 +1,6 @@
 """What visitors do on an event page: read it, register, see their confirmation, add it to their calendar."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,8 +14,6 @@ from campaigns.tasks import send_registration_confirmation
 from website.forms import is_rate_limited, too_many_requests
 from website.tasks import enqueue_or_retry_later
 
-REGISTRATION_RATE = "10/h"
-
 
 def private(response):
     """Never kept by a shared cache: the page carries a CSRF token or someone's own details."""
@@ -26,7 +25,8 @@ def private(response):
 def event_page(request, event):
     form = None
     if request.method == "POST":
-        if is_rate_limited(request, "event-registration", REGISTRATION_RATE):
+        limits = {"email_field": "email", "email_rate": settings.REGISTRATION_EMAIL_RATE_LIMIT}
+        if is_rate_limited(request, "event-registration", settings.REGISTRATION_RATE_LIMIT, **limits):
             return private(too_many_requests(request))
         if event.takes_registrations:
             form = RegistrationForm(request.POST, event=event)
@@ -55,17 +55,9 @@ def availability(event):
 
 def confirm_registration(request, event, registration):
     """Queues the confirmation e-mail and returns the confirmation page's address. The record is already saved."""
-    page_url = event.get_url(request)
-    confirmation_url = page_url + event.reverse_subpage("registered", args=[registration.token])
-    site_root = request.build_absolute_uri("/").rstrip("/")
-    enqueue_or_retry_later(
-        send_registration_confirmation,
-        registration.pk,
-        f"{site_root}{confirmation_url}",
-        f"{site_root}{page_url}{event.reverse_subpage('calendar')}",
-        what=f"the confirmation for registration {registration.pk}",
-    )
-    return confirmation_url
+    what = f"the confirmation for registration {registration.pk}"
+    enqueue_or_retry_later(send_registration_confirmation, registration.pk, what=what)
+    return event.get_url(request) + event.reverse_subpage("registered", args=[registration.token])
 
 
 def registration_confirmation(request, event, token):

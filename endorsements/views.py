@@ -1,5 +1,6 @@
 """What the endorsements page shows and does: the filtered gallery, the request form and its thank-you page."""
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -11,8 +12,6 @@ from endorsements.queries import listed_organisations, organisation_counts
 from endorsements.tasks import notify_editors_of_request
 from website.forms import is_rate_limited, too_many_requests
 from website.tasks import enqueue_or_retry_later
-
-REQUEST_RATE = "5/h"
 
 
 def count_phrase(count, kind=None):
@@ -70,7 +69,8 @@ def private(response):
 
 def ask_to_endorse(page, request):
     if request.method == "POST":
-        if is_rate_limited(request, "endorsement-request", REQUEST_RATE):
+        limits = {"email_field": "contact_email", "email_rate": settings.ENDORSEMENT_EMAIL_RATE_LIMIT}
+        if is_rate_limited(request, "endorsement-request", settings.ENDORSEMENT_RATE_LIMIT, **limits):
             return private(too_many_requests(request))
         form = EndorsementRequestForm(request.POST, request.FILES)
         if form.is_valid():

@@ -26,7 +26,8 @@ def personal(response):
 
 def sign_up(request, page):
     if request.method == "POST":
-        if is_rate_limited(request, "signup", settings.SIGNUP_RATE_LIMIT):
+        limits = {"email_field": "email", "email_rate": settings.SIGNUP_EMAIL_RATE_LIMIT}
+        if is_rate_limited(request, "signup", settings.SIGNUP_RATE_LIMIT, **limits):
             return too_many_requests(request)
         form = SignUpForm(request.POST, page=page)
         if form.is_valid():
@@ -60,8 +61,17 @@ def save_sign_up(page, form):
     # The moment they consented to the held details: it becomes consented_at once they confirm.
     existing.pending_since = now
     existing.confirmation_nonce = new_nonce()
-    existing.confirmation_sent_at = None
-    existing.save(update_fields=["pending_changes", "pending_since", "confirmation_nonce", "confirmation_sent_at"])
+    # A fresh e-mail with the new link is due, even if an older one is being sent right now (website/mail.py).
+    existing.confirmation_sent_at = existing.confirmation_claimed_at = None
+    existing.save(
+        update_fields=[
+            "pending_changes",
+            "pending_since",
+            "confirmation_nonce",
+            "confirmation_sent_at",
+            "confirmation_claimed_at",
+        ]
+    )
     return existing
 
 
