@@ -80,6 +80,8 @@ class Outbox:
 def send_batch(outbox, pks):
     """Sends `outbox`'s e-mail for each record in `pks` over one SMTP connection. Stops at the first failure (the
     server is down, stalled or refusing: the next run tries again) and returns (how many went, the failure or None)."""
+    if not pks:
+        return 0, None
     connection = get_connection()
     sent = 0
     try:
