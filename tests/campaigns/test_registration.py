@@ -2,9 +2,9 @@ import datetime
 from unittest import mock
 
 import pytest
-from django.test import override_settings
 from django.core import mail
 from django.db import IntegrityError, transaction
+from django.test import override_settings
 
 from campaigns import places
 from campaigns.forms import DUPLICATE_MESSAGE, RegistrationForm

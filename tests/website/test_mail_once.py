@@ -15,15 +15,15 @@ from django.test import override_settings
 from django.utils import timezone
 
 from campaigns.models import Registration
-from campaigns.signup.demo import sign_up_page
-from campaigns.signup.models import Supporter
-from campaigns.signup.tasks import CONFIRMATIONS, send_confirmation
 from campaigns.tasks import REGISTRATION_CONFIRMATIONS
 from endorsements.models import RequestStatus
 from endorsements.tasks import DECISION_EMAILS, EDITORS_EMAILS
+from signup.demo import sign_up_page
+from signup.models import Supporter
+from signup.tasks import CONFIRMATIONS, send_confirmation
 from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.campaigns.test_signup import form_data as signup_form_data
 from tests.endorsements.factories import EndorsementRequestFactory
+from tests.signup.test_signup import form_data as signup_form_data
 from tests.smtp_sink import SmtpSink
 from website.mail import send_batch
 
@@ -226,7 +226,7 @@ def test_signing_up_again_while_the_first_email_is_being_sent_still_sends_the_ne
     def meanwhile(self, messages):
         if not second_sign_up:
             # The second sign-up's own task is slow to come (here: its queue is down).
-            with mock.patch("campaigns.signup.views.send_confirmation") as queue_down:
+            with mock.patch("signup.views.send_confirmation") as queue_down:
                 queue_down.enqueue.side_effect = ConnectionError("no task queue")
                 data = signup_form_data(signup_page, name="Rosa L. Parks")
                 second_sign_up.append(client.post(signup_page.url, data))

@@ -13,9 +13,9 @@ from django.db import connection
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
-from campaigns.signup.demo import sign_up_page
-from campaigns.signup.models import Supporter
-from tests.campaigns.test_signup import form_data
+from signup.demo import sign_up_page
+from signup.models import Supporter
+from tests.signup.test_signup import form_data
 from tests.smtp_sink import SmtpSink
 
 QUEUED = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
@@ -67,7 +67,7 @@ def sign_up_people(client, home_page, count):
 def test_a_sign_up_is_confirmed_by_the_worker_process(client, home_page):
     [email] = sign_up_people(client, home_page, 1)
     # Queued, not sent: the visitor's request did not wait on a mail server.
-    confirmation = DBTaskResult.objects.filter(task_path="campaigns.signup.tasks.send_confirmation")
+    confirmation = DBTaskResult.objects.filter(task_path="signup.tasks.send_confirmation")
     assert confirmation.get().status == "READY"
     assert Supporter.objects.get().confirmation_sent_at is None
     with SmtpSink() as sink:
