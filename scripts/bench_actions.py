@@ -22,7 +22,6 @@ when it ends, Ctrl-C included.
 import http.client
 import os
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -286,16 +285,5 @@ class ActionsBench(Bench):
         return all(checks.values())
 
 
-def main():
-    actions = ActionsBench()
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
-    passed = False
-    try:
-        passed = actions.run()
-    finally:
-        actions.clean_up()
-    sys.exit(0 if passed else 1)
-
-
 if __name__ == "__main__":
-    main()
+    bench.run_to_the_end(ActionsBench())

@@ -23,11 +23,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--threads", type=int, default=None, help="Default: TASK_WORKER_THREADS.")
         parser.add_argument(
-            "--interval", type=float, default=0.5, help="Seconds a thread waits when the queue is empty."
+            "--interval", type=float, default=1.0, help="Seconds a thread waits when the queue is empty."
         )
         parser.add_argument("--batch", action="store_true", help="Run what is queued, then stop.")
 
-    def handle(self, *args, threads=None, interval=0.5, batch=False, **options):
+    def handle(self, *args, threads=None, interval=1.0, batch=False, **options):
         count = threads or settings.TASK_WORKER_THREADS
         host = f"{socket.gethostname()[:40]}-{threading.get_native_id()}"
         workers = [
