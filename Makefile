@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve install install-test lint format bench
+.PHONY: run test serve install install-test lint format bench bench-actions
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -12,16 +12,19 @@ run: install
 	$(BIN)/python manage.py ensure_admin
 	@$(MAKE) --no-print-directory serve
 
-# Beside the server, every minute: scheduled and embargoed pages go live (Wagtail's publish_scheduled) and
-# e-mails a mail outage held back are retried; once a day, old sign-up data is cleared out.
+# Beside the server: the task queue's worker (e-mails, search index updates), and every minute scheduled and
+# embargoed pages go live (Wagtail's publish_scheduled) and e-mails a mail outage held back are retried; once a day,
+# old sign-up data and finished tasks are cleared out.
 serve:
 	@echo "Serving on http://127.0.0.1:8000/ (the admin is at http://127.0.0.1:8000/admin/). Ctrl-C stops it."
 	@trap 'kill 0' EXIT INT TERM; \
+	  $(BIN)/python manage.py run_worker --verbosity 0 & \
 	  (minutes=0; while sleep 60; do \
 	    $(BIN)/python manage.py publish_scheduled >/dev/null; \
 	    $(BIN)/python manage.py send_signup_emails >/dev/null; \
 	    $(BIN)/python manage.py send_endorsement_emails >/dev/null; \
-	    [ $$((minutes % 1440)) -eq 0 ] && $(BIN)/python manage.py prune_signups >/dev/null; \
+	    [ $$((minutes % 1440)) -eq 0 ] && $(BIN)/python manage.py prune_signups >/dev/null \
+	      && $(BIN)/python manage.py prune_db_task_results --queue-name '*' >/dev/null; \
 	    minutes=$$((minutes + 1)); \
 	  done) & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -35,6 +38,12 @@ test: install-test
 bench: install
 	scripts/install-bench-tools.sh
 	$(BIN)/python scripts/bench.py
+
+# Not a test: a launch's 42 sign-ups a second for 120 s, with the worker and a local mail sink, fast then slow.
+# BENCH_SECONDS=20 makes it quick. See README "Performance".
+bench-actions: install
+	scripts/install-bench-tools.sh
+	$(BIN)/python scripts/bench_actions.py
 
 lint: install-test
 	$(BIN)/ruff check .

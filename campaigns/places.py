@@ -1,11 +1,15 @@
-"""Taking a place at an event, or one on the waitlist once it is full, safely when people register at once."""
+"""Taking a place at an event, or one on the waitlist once it is full, safely when people register at once.
+
+Everyone registering for a limited event takes the event's lock in turn (a row lock on the event on PostgreSQL; on
+SQLite every write transaction begins IMMEDIATE, which holds the database's one write lock: website/config.py), then
+looks at the places taken and takes the lowest free one. Nobody can take a place between that look and that save, so
+the event is never over capacity and nobody is waitlisted while a place is free. The unique (event, place) constraint
+still stands behind it.
+"""
 
 from django.db import IntegrityError, transaction
 
-from campaigns.models import Registration
-
-# Each attempt loses only to someone who took the same place at the same moment; a few are plenty.
-ATTEMPTS = 5
+from campaigns.models import EventPage, Registration
 
 
 class AlreadyRegistered(Exception):
@@ -31,16 +35,12 @@ def register(event, registration):
     registration.event = event
     if event.capacity is None:
         return _save(registration)
-    for _ in range(ATTEMPTS):
+    with transaction.atomic():
+        # Only the event's own row: not Wagtail's page row, which editors' saves lock.
+        list(EventPage.objects.select_for_update(of=("self",)).filter(pk=event.pk).values_list("pk", flat=True))
         registration.place = free_place(event)
         registration.waitlisted = registration.place is None
-        try:
-            return _save(registration)
-        except IntegrityError:
-            # Someone took this place between our look and our save: look again.
-            registration.pk = None
-    registration.place, registration.waitlisted = None, True
-    return _save(registration)
+        return _save(registration)
 
 
 def _save(registration):

@@ -1,5 +1,6 @@
 """What visitors do on an event page: read it, register, see their confirmation, add it to their calendar."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,8 +14,6 @@ from website.forms import is_rate_limited, never_cached, too_many_requests
 from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
 
-REGISTRATION_RATE = "10/h"
-
 
 def event_page(request, event):
     """The event and its form, the same for every visitor (the caches keep it); each post's answer is their own."""
@@ -23,7 +22,8 @@ def event_page(request, event):
         # Refused for want of a token (no JavaScript): shown again as typed, to send once more.
         form = RegistrationForm(request.POST, event=event) if event.takes_registrations else None
     elif request.method == "POST":
-        if is_rate_limited(request, "event-registration", REGISTRATION_RATE):
+        limits = {"email_field": "email", "email_rate": settings.REGISTRATION_EMAIL_RATE_LIMIT}
+        if is_rate_limited(request, "event-registration", settings.REGISTRATION_RATE_LIMIT, **limits):
             return never_cached(too_many_requests(request))
         if event.takes_registrations:
             form = RegistrationForm(request.POST, event=event)

@@ -263,6 +263,13 @@ class EndorsementRequest(models.Model):
         editable=False,
         help_text="When its contact was e-mailed the decision.",
     )
+    # Set by whoever is sending each e-mail, so that it goes once (website/mail.py).
+    editors_claimed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When a sender took on the editors' e-mail."
+    )
+    contact_claimed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When a sender took on the contact's e-mail."
+    )
 
     class Meta:
         ordering = ["-submitted_at"]

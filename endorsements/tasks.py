@@ -1,20 +1,18 @@
 """E-mail about endorsement requests, sent from tasks so a mail failure never loses a request nor shows an error.
 What a mail outage held back stays unmarked (`editors_told_at`, `contact_told_at`) for `send_endorsement_emails`."""
 
-import logging
-
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django_tasks import task
 
 from endorsements.models import EndorsementRequest, RequestStatus
+from endorsements.queries import endorsements_page
 from website.addresses import page_site_url, site_url
+from website.mail import Outbox
 
-logger = logging.getLogger(__name__)
 REVIEW_PERMISSION = "change_endorsementrequest"
 
 
@@ -33,12 +31,10 @@ def one_line(text):
     return " ".join(str(text).split())[:150]
 
 
-@task()
-def notify_editors_of_request(request_id):
-    endorsement_request = EndorsementRequest.objects.filter(pk=request_id).first()
+def editors_message(endorsement_request):
     recipients = reviewers_emails()
-    if endorsement_request is None or not recipients:
-        return 0
+    if not recipients or endorsement_request.status != RequestStatus.PENDING:
+        return None
     review_url = site_url(reverse("endorsements_endorsementrequest_modeladmin_inspect", args=[endorsement_request.pk]))
     also_waiting = (
         EndorsementRequest.objects.filter(name__iexact=endorsement_request.name, status=RequestStatus.PENDING)
@@ -49,25 +45,12 @@ def notify_editors_of_request(request_id):
         "endorsements/emails/new_request.txt",
         {"request": endorsement_request, "review_url": review_url, "also_waiting": also_waiting},
     )
-    try:
-        sent = send_mail(
-            f"Endorsement request: {one_line(endorsement_request.name)}", body, None, recipients, fail_silently=False
-        )
-    except Exception:
-        # The request is saved and listed in the admin meanwhile; editors still find it there.
-        logger.exception("Could not e-mail editors about endorsement request %s; it will be retried", request_id)
-        return 0
-    EndorsementRequest.objects.filter(pk=request_id).update(editors_told_at=timezone.now())
-    return sent
+    return EmailMessage(f"Endorsement request: {one_line(endorsement_request.name)}", body, to=recipients)
 
 
-@task()
-def tell_contact_of_decision(request_id):
-    endorsement_request = EndorsementRequest.objects.select_related("organisation").filter(pk=request_id).first()
-    if endorsement_request is None or endorsement_request.status == RequestStatus.PENDING:
-        return 0
-    from endorsements.queries import endorsements_page
-
+def decision_message(endorsement_request):
+    if endorsement_request.status == RequestStatus.PENDING:
+        return None
     page = endorsements_page()
     body = render_to_string(
         "endorsements/emails/decision.txt",
@@ -82,10 +65,23 @@ def tell_contact_of_decision(request_id):
         if endorsement_request.status == RequestStatus.APPROVED
         else "Your request to endorse the network"
     )
-    try:
-        sent = send_mail(subject, body, None, [endorsement_request.contact_email], fail_silently=False)
-    except Exception:
-        logger.exception("Could not e-mail the contact of endorsement request %s; it will be retried", request_id)
-        return 0
-    EndorsementRequest.objects.filter(pk=request_id).update(contact_told_at=timezone.now())
-    return sent
+    return EmailMessage(subject, body, to=[endorsement_request.contact_email])
+
+
+# The request is saved and listed in the admin meanwhile: editors still find it there while a mail outage lasts.
+EDITORS_EMAILS = Outbox(
+    EndorsementRequest, "editors_told_at", "editors_claimed_at", editors_message, "the editors' e-mail"
+)
+DECISION_EMAILS = Outbox(
+    EndorsementRequest, "contact_told_at", "contact_claimed_at", decision_message, "the decision e-mail"
+)
+
+
+@task()
+def notify_editors_of_request(request_id):
+    return EDITORS_EMAILS.send_logged(request_id)
+
+
+@task()
+def tell_contact_of_decision(request_id):
+    return DECISION_EMAILS.send_logged(request_id)

@@ -1,5 +1,6 @@
 """What the endorsements page shows and does: the filtered gallery, the request form and its thank-you page."""
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
@@ -11,8 +12,6 @@ from endorsements.tasks import notify_editors_of_request
 from website.forms import is_rate_limited, never_cached, too_many_requests
 from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
-
-REQUEST_RATE = "5/h"
 
 
 def count_phrase(count, kind=None):
@@ -64,7 +63,8 @@ def gallery_context(request):
 def ask_to_endorse(page, request):
     """The request form, the same for every visitor (the caches keep it); each post's answer is their own."""
     if request.method == "POST" and not resending(request):
-        if is_rate_limited(request, "endorsement-request", REQUEST_RATE):
+        limits = {"email_field": "contact_email", "email_rate": settings.ENDORSEMENT_EMAIL_RATE_LIMIT}
+        if is_rate_limited(request, "endorsement-request", settings.ENDORSEMENT_RATE_LIMIT, **limits):
             return never_cached(too_many_requests(request))
         form = EndorsementRequestForm(request.POST, request.FILES)
         if form.is_valid():

@@ -568,8 +568,11 @@ def main():
     missing = [tool for tool in ("wrk", "nginx", "varnishd") if not tool_path(tool)]
     if missing:
         sys.exit(f"Missing {', '.join(missing)}: run scripts/install-bench-tools.sh (make bench does).")
-    bench = Bench()
-    # A Ctrl-C or a kill still stops every server and removes the temporary files.
+    run_to_the_end(Bench())
+
+
+def run_to_the_end(bench):
+    """Runs `bench` and exits 0 if it passed; a Ctrl-C or a kill still stops every server and removes its files."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("Stopped."))
     passed = False
     try:

@@ -154,6 +154,8 @@ class Supporter(models.Model):
     pending_since = models.DateTimeField(null=True, blank=True)
     confirmation_nonce = models.CharField(max_length=32, default=new_nonce)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set by whoever is sending the confirmation, so that it goes once (website/mail.py).
+    confirmation_claimed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)

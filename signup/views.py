@@ -22,7 +22,8 @@ DETAIL_FIELDS = ("name", "postcode", "membership", "interests", "email_updates",
 def sign_up(request, page):
     """The form, the same for every visitor (the caches keep it); each post's answer is the visitor's own."""
     if request.method == "POST" and not resending(request):
-        if is_rate_limited(request, "signup", settings.SIGNUP_RATE_LIMIT):
+        limits = {"email_field": "email", "email_rate": settings.SIGNUP_EMAIL_RATE_LIMIT}
+        if is_rate_limited(request, "signup", settings.SIGNUP_RATE_LIMIT, **limits):
             return too_many_requests(request)
         form = SignUpForm(request.POST, page=page)
         if form.is_valid():
@@ -60,8 +61,17 @@ def save_sign_up(page, form):
     # The moment they consented to the held details: it becomes consented_at once they confirm.
     existing.pending_since = now
     existing.confirmation_nonce = new_nonce()
-    existing.confirmation_sent_at = None
-    existing.save(update_fields=["pending_changes", "pending_since", "confirmation_nonce", "confirmation_sent_at"])
+    # A fresh e-mail with the new link is due, even if an older one is being sent right now (website/mail.py).
+    existing.confirmation_sent_at = existing.confirmation_claimed_at = None
+    existing.save(
+        update_fields=[
+            "pending_changes",
+            "pending_since",
+            "confirmation_nonce",
+            "confirmation_sent_at",
+            "confirmation_claimed_at",
+        ]
+    )
     return existing
 
 

@@ -75,12 +75,28 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def is_rate_limited(request, group, rate, method="POST"):
-    """True once this address has sent more than `rate` (e.g. "5/m", "20/h") `method` requests to `group`.
+def is_rate_limited(request, group, rate, method="POST", email_field=None, email_rate=None):
+    """True once this address has sent more than `rate` (e.g. "5/m", "20/h") `method` requests to `group`, or, with
+    `email_field`, once more than `email_rate` of them gave the same e-mail address in that field.
 
-    Each call counts one request, so call it once per submission, before validating.
+    Each call counts one request, so call it once per submission, before validating. Both counts are kept either way.
     """
-    return is_ratelimited(request, group=group, key="ip", rate=rate, method=method, increment=True)
+    by_address = is_ratelimited(request, group=group, key="ip", rate=rate, method=method, increment=True)
+    if email_field is None:
+        return by_address
+    by_email = is_ratelimited(
+        request, group=f"{group}-email", key=email_key(email_field), rate=email_rate, method=method, increment=True
+    )
+    return by_address or by_email
+
+
+def email_key(field):
+    """The rate limit's key for the e-mail address a post gives in `field`, as the records compare it."""
+
+    def key(group, request):
+        return request.POST.get(field, "").strip().lower()
+
+    return key
 
 
 def never_cached(response):

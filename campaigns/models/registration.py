@@ -32,6 +32,10 @@ class Registration(models.Model):
     confirmation_sent_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When the confirmation e-mail went out; blank if it failed."
     )
+    # Set by whoever is sending the confirmation, so that it goes once (website/mail.py).
+    confirmation_claimed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When a sender took on the confirmation e-mail."
+    )
 
     class Meta:
         ordering = ["-created_at"]

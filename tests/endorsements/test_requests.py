@@ -75,7 +75,8 @@ def test_organisation_asks_to_endorse_and_editors_are_told(client, endorsements,
 
 @pytest.mark.django_db
 def test_a_mail_failure_keeps_the_request_and_thanks_the_visitor(client, endorsements, editor):
-    with mock.patch("endorsements.tasks.send_mail", side_effect=ConnectionRefusedError("no mail server")):
+    refused = ConnectionRefusedError("no mail server")
+    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=refused):
         response = client.post(ASK_URL, form_data())
     assert response.status_code == 302
     assert EndorsementRequest.objects.filter(name="Unite Leeds Community Branch").exists()

@@ -1,6 +1,7 @@
 """Each public form takes a bounded number of posts from one address; the next one is told to wait and saves nothing."""
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from campaigns.models import Registration
@@ -41,35 +42,74 @@ def test_sign_up(client, signup_page):
 
 
 @pytest.mark.django_db
+@override_settings(REGISTRATION_RATE_LIMIT="3/h")
 def test_event_registration(client, rally):
-    from campaigns.views import REGISTRATION_RATE
-
-    allowed = int(REGISTRATION_RATE.split("/")[0])
-
     def post(number, address):
         return client.post(rally.url, {**PERSON, "email": f"person{number}@example.org"}, REMOTE_ADDR=address)
 
-    assert [post(number, FLOODER).status_code for number in range(allowed)] == [302] * allowed
-    assert_told_to_wait(post(allowed, FLOODER))
-    assert not Registration.objects.filter(email=f"person{allowed}@example.org").exists()
-    assert post(allowed + 1, NEIGHBOUR).status_code == 302
-    assert Registration.objects.count() == allowed + 1
+    assert [post(number, FLOODER).status_code for number in range(3)] == [302] * 3
+    assert_told_to_wait(post(3, FLOODER))
+    assert not Registration.objects.filter(email="person3@example.org").exists()
+    assert post(4, NEIGHBOUR).status_code == 302
+    assert Registration.objects.count() == 4
 
 
 @pytest.mark.django_db
+@override_settings(ENDORSEMENT_RATE_LIMIT="3/h")
 def test_endorsement_request(client, endorsements):
-    from endorsements.views import REQUEST_RATE
-
-    allowed = int(REQUEST_RATE.split("/")[0])
-
     def post(number, address):
-        return client.post(ASK_URL, request_data(name=f"Branch {number}"), REMOTE_ADDR=address)
+        return client.post(
+            ASK_URL,
+            request_data(name=f"Branch {number}", contact_email=f"branch{number}@example.org"),
+            REMOTE_ADDR=address,
+        )
 
-    assert [post(number, FLOODER).status_code for number in range(allowed)] == [302] * allowed
-    assert_told_to_wait(post(allowed, FLOODER))
-    assert not EndorsementRequest.objects.filter(name=f"Branch {allowed}").exists()
-    assert post(allowed + 1, NEIGHBOUR).status_code == 302
-    assert EndorsementRequest.objects.count() == allowed + 1
+    assert [post(number, FLOODER).status_code for number in range(3)] == [302] * 3
+    assert_told_to_wait(post(3, FLOODER))
+    assert not EndorsementRequest.objects.filter(name="Branch 3").exists()
+    assert post(4, NEIGHBOUR).status_code == 302
+    assert EndorsementRequest.objects.count() == 4
+
+
+def test_the_limits_per_address_let_hundreds_share_one_address():
+    """A union conference or a mobile network puts hundreds of people behind one address in an hour."""
+    for name in ("SIGNUP_RATE_LIMIT", "REGISTRATION_RATE_LIMIT", "ENDORSEMENT_RATE_LIMIT"):
+        count, period = getattr(settings, name).split("/")
+        assert period == "h" and int(count) >= 200, name
+
+
+@pytest.mark.django_db
+@override_settings(SIGNUP_EMAIL_RATE_LIMIT="2/h", REGISTRATION_EMAIL_RATE_LIMIT="2/h")
+def test_one_email_address_is_limited_from_any_number_of_client_addresses(client, signup_page, rally):
+    """Each post e-mails the address it gives: the same address, however many machines send it, is limited."""
+
+    def sign_up(number, email="Rosa@Example.org"):
+        return client.post(signup_page.url, signup_data(signup_page, email=email), REMOTE_ADDR=f"192.0.2.{number}")
+
+    def register(number, email="rosa@example.org "):
+        return client.post(rally.url, {**PERSON, "email": email}, REMOTE_ADDR=f"192.0.2.{number}")
+
+    assert [sign_up(number).status_code for number in range(2)] == [302, 302]
+    assert_told_to_wait(sign_up(2, email="rosa@example.org"))
+    assert sign_up(3, email="clara@example.org").status_code == 302
+    assert register(1).status_code == 302
+    register(2)  # already registered: the form says so, and it counts
+    assert_told_to_wait(register(3, email="ROSA@example.org"))
+    assert register(4, email="clara@example.org").status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(ENDORSEMENT_EMAIL_RATE_LIMIT="2/h")
+def test_one_contact_address_is_limited_on_endorsement_requests(client, endorsements):
+    def post(number, email="Branch@example.org"):
+        return client.post(
+            ASK_URL, request_data(name=f"Branch {number}", contact_email=email), REMOTE_ADDR=f"192.0.2.{number}"
+        )
+
+    assert [post(number).status_code for number in range(2)] == [302, 302]
+    assert_told_to_wait(post(2, email="branch@example.org"))
+    assert post(3, email="other@example.org").status_code == 302
+    assert EndorsementRequest.objects.count() == 3
 
 
 @pytest.mark.django_db

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django_ratelimit",
     "csp",
     "django.contrib.auth",
@@ -222,8 +223,16 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # While Redis is down no post can be counted: forms stay open (the honeypot still stands) rather than refuse everyone.
 RATELIMIT_FAIL_OPEN = True
 
-# Sign-ups from one address; a household or a union office may share one, so the limit is generous.
-SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "20/h")
+# Every public form (sign-up, event registration, endorsement request) counts posts twice: per client address, and
+# per e-mail address given. A union conference, a campus or a mobile network may put hundreds of people behind one
+# address, so that limit only bounds a flood; the per-e-mail one stops the same address being signed up over and over
+# (each post e-mails that person). "N/s", "N/m", "N/h" or "N/d".
+SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "600/h")
+SIGNUP_EMAIL_RATE_LIMIT = os.environ.get("SIGNUP_EMAIL_RATE_LIMIT", "5/h")
+REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "600/h")
+REGISTRATION_EMAIL_RATE_LIMIT = os.environ.get("REGISTRATION_EMAIL_RATE_LIMIT", "5/h")
+ENDORSEMENT_RATE_LIMIT = os.environ.get("ENDORSEMENT_RATE_LIMIT", "200/h")
+ENDORSEMENT_EMAIL_RATE_LIMIT = os.environ.get("ENDORSEMENT_EMAIL_RATE_LIMIT", "5/h")
 # Searches from one address: each is a full-text query, so a flood is bounded, but an office sharing one is not.
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
 # Behind reverse proxies every request comes from them, and one visitor's flood would stop everyone's sign-ups (and
@@ -235,8 +244,15 @@ AXES_CLIENT_IP_CALLABLE = "website.forms.client_ip"
 # Sign-ups never confirmed are deleted after this many days (`prune_signups`, run daily).
 SIGNUP_PENDING_DAYS = int(os.environ.get("SIGNUP_PENDING_DAYS", "30"))
 
-# Slow work (e-mail, index updates) runs as tasks; production may point this at a worker queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Slow work (e-mail, Wagtail's search and reference index updates, purges) runs as tasks, queued in the site's own
+# database (django-tasks-db) and run by `manage.py run_worker` beside the web server, so no request waits on it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How many tasks the worker runs at once: threads of one process. Tasks mostly wait on the mail server, so threads
+# are cheap; at 1 s per message, N threads send N e-mails a second.
+TASK_WORKER_THREADS = int(os.environ.get("TASK_WORKER_THREADS", "4"))
+# An e-mail is claimed before it is sent, so it goes once however many workers or hosts run. A claim older than this
+# was left by a worker that died mid-send, and may be taken again: longer than a send can take (EMAIL_TIMEOUT).
+EMAIL_CLAIM_TIMEOUT = int(os.environ.get("EMAIL_CLAIM_TIMEOUT", "300"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Broad Left Network"
@@ -301,6 +317,8 @@ PERMISSIONS_POLICY = {
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that accepts the connection and then stalls must not hold a worker for ever (seconds).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Broad Left Network <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -312,6 +330,7 @@ LOGGING = {
     # Each task run and page save is logged at INFO; that is noise outside debugging.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

@@ -1,5 +1,6 @@
 """Tests: SQLite in memory, or PostgreSQL when DATABASE_URL is set; nothing leaves the machine."""
 
+import os
 import tempfile
 
 from website import config
@@ -12,6 +13,14 @@ SECRET_KEY = "tests-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, inside the test; tests/website/test_worker.py queues them in the database for the real worker,
+# which it starts with WORKER_TEST_SMTP_PORT: its mail goes to that test's SMTP sink on the loopback.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if os.environ.get("WORKER_TEST_SMTP_PORT"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = "127.0.0.1"
+    EMAIL_PORT = int(os.environ["WORKER_TEST_SMTP_PORT"])
 MEDIA_ROOT = tempfile.mkdtemp(prefix="website-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="website-test-private-media-")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

@@ -1,0 +1,67 @@
+"""The task queue's worker: runs what the site queued (e-mails, Wagtail's index updates and purges) from the database.
+
+It is django-tasks-db's own worker loop (`db_worker`), in TASK_WORKER_THREADS threads of one process: tasks mostly
+wait on the mail server, and threads waiting cost next to nothing. Each thread claims a task with
+select_for_update(skip_locked=True) (on SQLite, inside an exclusive transaction), so workers on several hosts share
+one queue. SIGTERM or Ctrl-C lets each thread finish its task, then stops; a worker killed outright leaves its e-mail
+claimed, and the retry commands send it once the claim goes stale (website/mail.py).
+"""
+
+import signal
+import socket
+import threading
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connections
+from django_tasks_db.management.commands.db_worker import Worker
+
+
+class Command(BaseCommand):
+    help = "Runs queued tasks (e-mails, search index updates) until stopped, in TASK_WORKER_THREADS threads."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--threads", type=int, default=None, help="Default: TASK_WORKER_THREADS.")
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="Seconds a thread waits when the queue is empty."
+        )
+        parser.add_argument("--batch", action="store_true", help="Run what is queued, then stop.")
+
+    def handle(self, *args, threads=None, interval=1.0, batch=False, **options):
+        count = threads or settings.TASK_WORKER_THREADS
+        host = f"{socket.gethostname()[:40]}-{threading.get_native_id()}"
+        workers = [
+            Worker(
+                queue_names=["*"],
+                interval=interval,
+                batch=batch,
+                backend_name="default",
+                startup_delay=False,
+                max_tasks=None,
+                worker_id=f"{host}-{number}",
+                excluded_queue_names=[],
+            )
+            for number in range(count)
+        ]
+
+        def stop(signum, frame):
+            for worker in workers:
+                worker.running = False
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        running = [threading.Thread(target=self.work, args=(worker,), daemon=True) for worker in workers]
+        for thread in running:
+            thread.start()
+        if options["verbosity"]:
+            self.stdout.write(f"Worker started: {count} threads.")
+        # Joined with a timeout, so that the main thread wakes to handle a signal.
+        while any(thread.is_alive() for thread in running):
+            for thread in running:
+                thread.join(timeout=0.5)
+
+    def work(self, worker):
+        try:
+            worker.run()
+        finally:
+            connections.close_all()
