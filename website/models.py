@@ -3,17 +3,28 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    get_rendition_storage,
+    get_rendition_upload_to,
+    get_upload_to,
+)
 from wagtail.models import Page
 from wagtail.search import index
 
 from website.blocks import BodyBlock, LinkBlock
 from website.cache import CachedSiteSettingMixin
+from website.image_files import WholePixelImageField
 
 
 class SiteImage(AbstractImage):
     """The site's images, with a credit line for photographers and logo owners."""
 
+    file = WholePixelImageField(
+        verbose_name="file", upload_to=get_upload_to, width_field="width", height_field="height"
+    )
     credit = models.CharField(
         max_length=255, blank=True, help_text="Who took or owns the picture, if they should be named."
     )
@@ -22,6 +33,9 @@ class SiteImage(AbstractImage):
 
 
 class SiteRendition(AbstractRendition):
+    file = WholePixelImageField(
+        upload_to=get_rendition_upload_to, storage=get_rendition_storage, width_field="width", height_field="height"
+    )
     image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
