@@ -6,6 +6,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from endorsements.admin_views import review_request
 from endorsements.models import EndorsementRequest, Organisation
+from website.admin_columns import readable_columns
 from website.admin_exports import SafeExportModelAdmin
 
 
@@ -17,7 +18,7 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = "Organisations"
     add_to_admin_menu = True
     menu_order = 200
-    list_display = ["name", "kind", "region", "listed", "show_logo", "date_endorsed"]
+    list_display = readable_columns(Organisation, ["name", "kind", "region", "listed", "show_logo", "date_endorsed"])
     list_filter = ["kind", "region", "listed", "show_logo"]
     # No `search_fields` here: the model's search index answers (a viewset's own fields crash on SQLite).
 
