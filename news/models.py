@@ -161,7 +161,7 @@ class NewsPage(BasePage):
         default=timezone.localdate,
         help_text=(
             "The date shown on the item, such as the day the statement was made. It orders the list. "
-            "To publish later, set 'Go-live date/time' under the Settings tab."
+            "To publish later, choose 'Set schedule' in the status panel (the 'i' at the top right)."
         ),
     )
     body = StreamField(NewsPageBodyBlock(), blank=True, help_text="The item's text, quotes, pictures and videos.")

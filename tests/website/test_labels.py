@@ -6,12 +6,10 @@ StreamField, and every column of the admin's listings."""
 import re
 
 import pytest
-from django.apps import apps
 from django.utils.text import capfirst
-from wagtail import blocks
-from wagtail.fields import StreamField
 
-OUR_APPS = {"website", "home", "campaigns", "news", "endorsements", "search", "signup", "social", "petitions"}
+from tests.utils import editor_fields_and_blocks
+
 # Words with one right spelling whatever their place in a label.
 SPELLINGS = {
     word.lower(): word
@@ -25,29 +23,10 @@ def misspelt(label):
     return [word for word in WORD.findall(str(label)) if word.lower() in SPELLINGS and word != SPELLINGS[word.lower()]]
 
 
-def our_models():
-    return [model for model in apps.get_models() if model._meta.app_label in OUR_APPS]
-
-
-def block_labels(block, path):
-    """(where, label) for `block` and every block inside it."""
-    yield path, block.label
-    children = getattr(block, "child_blocks", None) or {}
-    for name, child in children.items():
-        yield from block_labels(child, f"{path}.{name}")
-    if isinstance(block, blocks.ListBlock):
-        yield from block_labels(block.child_block, f"{path}.item")
-
-
 def editor_labels():
     """(where, label) for every field and block label an editor meets in the admin's forms."""
-    for model in our_models():
-        for field in model._meta.get_fields():
-            if getattr(field, "editable", False) and not field.auto_created and hasattr(field, "verbose_name"):
-                yield f"{model.__name__}.{field.name}", capfirst(field.verbose_name)
-            if isinstance(field, StreamField):
-                for name, child in field.stream_block.child_blocks.items():
-                    yield from block_labels(child, f"{model.__name__}.{field.name}.{name}")
+    for where, _model, field_or_block in editor_fields_and_blocks():
+        yield where, capfirst(getattr(field_or_block, "verbose_name", None) or field_or_block.label)
 
 
 def test_the_walk_finds_the_labels_it_should_check():
