@@ -1,8 +1,14 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 
-from website import two_factor
-from website.dashboard import PendingRequestsPanel, ScheduledPagesPanel, UpcomingEventsPanel, WeeklyCountsPanel
+from website import two_factor, workflow_review
+from website.dashboard import (
+    AwaitingReviewPanel,
+    PendingRequestsPanel,
+    ScheduledPagesPanel,
+    UpcomingEventsPanel,
+    WeeklyCountsPanel,
+)
 
 
 @hooks.register("construct_homepage_panels")
@@ -11,6 +17,9 @@ def add_dashboard_panels(request, panels):
     from campaigns.models import Registration, Supporter
 
     user = request.user
+    # Ours, with Approve and Request changes in sight, in place of Wagtail's "Awaiting your review".
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != AwaitingReviewPanel.name]
+    panels.append(AwaitingReviewPanel())
     panels.append(ScheduledPagesPanel())
     if user.has_perm("endorsements.change_endorsementrequest"):
         panels.append(PendingRequestsPanel())
@@ -40,7 +49,7 @@ def add_dashboard_panels(request, panels):
 
 @hooks.register("register_admin_urls")
 def two_factor_urls():
-    return [path("", include(two_factor.urlpatterns))]
+    return [path("", include(two_factor.urlpatterns)), path("", include(workflow_review.urlpatterns))]
 
 
 @hooks.register("register_account_menu_item")
