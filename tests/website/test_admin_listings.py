@@ -7,8 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from campaigns.signup.models import Supporter
-from news.social import SocialPost
+from signup.models import Supporter
+from social.models import SocialPost
 from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.endorsements.factories import EndorsementRequestFactory
 from tests.factories import OrganisationFactory
@@ -16,10 +16,10 @@ from tests.website.test_labels import misspelt
 
 LISTINGS = [
     "/admin/snippets/endorsements/organisation/",
-    "/admin/snippets/news/socialpost/",
+    "/admin/snippets/social/socialpost/",
     "/admin/endorsements/endorsementrequest/",
     "/admin/campaigns/registration/",
-    "/admin/campaigns/supporter/",
+    "/admin/signup/supporter/",
 ]
 
 

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page, get_page_models
 
-from tests.utils import OUR_APPS, editor_fields_and_blocks
+from tests.utils import editor_fields_and_blocks, ours
 
 # "under the Settings tab", "the 'Promote' tab", "the tab Promote"
 TAB_MENTION = re.compile(r"\b([A-Z]\w+)['’\"”]? tab\b|\btab ['‘\"“]?([A-Z]\w+)")
@@ -24,9 +24,8 @@ def editor_help_texts():
         if text is None:
             text = getattr(getattr(field_or_block, "meta", None), "help_text", None)
         yield model, where, text
-    for model in get_page_models():
-        if model._meta.app_label in OUR_APPS:
-            yield model, f"{model.__name__} description", model.page_description
+    for model in ours(get_page_models()):
+        yield model, f"{model.__name__} description", model.page_description
 
 
 def test_tab_mentions_are_found():
@@ -38,9 +37,7 @@ def test_tab_mentions_are_found():
 @pytest.mark.django_db
 def test_every_tab_a_help_text_names_is_on_that_editors_screen(admin_client, demo_site):
     tabs = {}
-    for model in get_page_models():
-        if model._meta.app_label not in OUR_APPS:
-            continue
+    for model in ours(get_page_models()):
         page = model.objects.first()
         assert page is not None, f"the demo has no {model.__name__}"
         response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
