@@ -1,5 +1,7 @@
 """The listings of organisations other apps and templates use: one query function per listing."""
 
+from collections import Counter
+
 from django.db.models import Count, Prefetch
 from wagtail.images import get_image_model
 
@@ -38,13 +40,22 @@ def chosen_organisations(organisation_ids):
     return [by_id[pk] for pk in organisation_ids if pk in by_id]
 
 
-def organisation_counts():
-    """How many listed organisations there are of each kind and in each region: {"kind": {...}, "region": {...}}."""
-    listed = Organisation.objects.filter(listed=True).order_by()
-    return {
-        field: {row[field]: row["count"] for row in listed.values(field).annotate(count=Count("pk"))}
-        for field in ("kind", "region")
-    }
+def organisation_counts(kind=None, region=None):
+    """How many listed organisations there are of each kind and in each region, in one query.
+
+    "kind" counts those in the chosen `region` and "region" those of the chosen `kind`, so each count says what its
+    filter link would show with the other filter kept; "all_kinds" and "all_regions" count every listed organisation.
+    """
+    rows = Organisation.objects.filter(listed=True).order_by().values("kind", "region").annotate(count=Count("pk"))
+    counts = {"kind": Counter(), "region": Counter(), "all_kinds": Counter(), "all_regions": Counter()}
+    for row in rows:
+        counts["all_kinds"][row["kind"]] += row["count"]
+        counts["all_regions"][row["region"]] += row["count"]
+        if region in (None, row["region"]):
+            counts["kind"][row["kind"]] += row["count"]
+        if kind in (None, row["kind"]):
+            counts["region"][row["region"]] += row["count"]
+    return counts
 
 
 def endorsements_page():

@@ -20,42 +20,47 @@ def count_phrase(count, kind=None):
     return f"{count} {KIND_SINGULARS[kind] if count == 1 else KIND_PLURALS[kind]}"
 
 
+def sentence_case(text):
+    """The first letter capitalised and the rest as written: "Groups of MPs", never str.capitalize's "Groups of mps"."""
+    return text[:1].upper() + text[1:]
+
+
+def filter_choices(labels, counts, everywhere, current):
+    """The links of one filter: each choice any listed organisation has, counted with the other filter kept.
+
+    A choice that would show nothing is still listed (so the filters do not jump about) but is not a link.
+    """
+    return [
+        {"value": value, "label": label, "count": counts[value], "current": value == current}
+        for value, label in labels.items()
+        if everywhere[value]
+    ]
+
+
 def gallery_context(request):
     """The organisations to show, grouped by kind, with filter links that work without JavaScript."""
     kinds, regions = dict(OrganisationKind.choices), dict(Region.choices)
     kind = request.GET.get("kind") if request.GET.get("kind") in kinds else None
     region = request.GET.get("region") if request.GET.get("region") in regions else None
-    counts = organisation_counts()
-    total = sum(counts["kind"].values())
+    counts = organisation_counts(kind=kind, region=region)
+    total = sum(counts["all_kinds"].values())
     organisations = list(listed_organisations(kind=kind, region=region))
     groups = [
-        {"kind": value, "label": KIND_PLURALS[value].capitalize(), "organisations": members}
+        {"kind": value, "label": sentence_case(KIND_PLURALS[value]), "organisations": members}
         for value, _label in OrganisationKind.choices
         if (members := [organisation for organisation in organisations if organisation.kind == value])
     ]
+    kind_labels = {value: sentence_case(KIND_PLURALS[value]) for value in kinds}
     return {
         "organisations": organisations,
         "organisation_groups": groups,
         "total_phrase": count_phrase(total),
-        "kind_phrases": [count_phrase(counts["kind"][value], value) for value in kinds if counts["kind"].get(value)],
-        "kind_filters": [
-            {
-                "value": value,
-                "label": KIND_PLURALS[value].capitalize(),
-                "count": counts["kind"][value],
-                "current": value == kind,
-            }
-            for value in kinds
-            if counts["kind"].get(value)
-        ],
-        "region_filters": [
-            {"value": value, "label": label, "count": counts["region"][value], "current": value == region}
-            for value, label in regions.items()
-            if counts["region"].get(value)
-        ],
+        "kind_phrases": [count_phrase(count, value) for value in kinds if (count := counts["all_kinds"][value])],
+        "kind_filters": filter_choices(kind_labels, counts["kind"], counts["all_kinds"], kind),
+        "region_filters": filter_choices(regions, counts["region"], counts["all_regions"], region),
         "current_kind": kind,
         "current_region": region,
-        "current_kind_label": kinds.get(kind),
+        "current_kind_label": KIND_PLURALS.get(kind),
         "current_region_label": regions.get(region),
     }
 

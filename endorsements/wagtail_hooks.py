@@ -8,6 +8,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from endorsements.admin_views import request_logo, review_request
 from endorsements.dashboard import PendingRequestsPanel
 from endorsements.models import EndorsementRequest, Organisation
+from website.admin_columns import readable_columns
 from website.admin_exports import SafeExportModelAdmin
 
 
@@ -19,7 +20,7 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = "Organisations"
     add_to_admin_menu = True
     menu_order = 200
-    list_display = ["name", "kind", "region", "listed", "show_logo", "date_endorsed"]
+    list_display = readable_columns(Organisation, ["name", "kind", "region", "listed", "show_logo", "date_endorsed"])
     list_filter = ["kind", "region", "listed", "show_logo"]
     # No `search_fields` here: the model's search index answers (a viewset's own fields crash on SQLite).
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -116,20 +117,34 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             for title, *selection in chosen
         ]
 
+    @staticmethod
+    def feed_topic(kind, topic):
+        """The tag a feed's address names (None for none), or a 404 for a kind or topic there is no feed of."""
+        if kind and kind not in KIND_PLURALS:
+            raise Http404("There is no such feed.")
+        if topic is None:
+            return None
+        tag = Tag.objects.filter(slug=topic).first()
+        if tag is None:
+            raise Http404("There is no such topic.")
+        return tag
+
+    @path("feed/", name="default_feed")
+    @path("kind/<str:kind>/feed/", name="default_kind_feed")
+    @path("topic/<str:topic>/feed/", name="default_topic_feed")
+    def default_feed(self, request, kind="", topic=None):
+        """The bare address of a feed, which people type or guess, leads to its RSS feed (readers follow redirects)."""
+        return redirect(self.feed_url("rss", kind, self.feed_topic(kind, topic)), permanent=True)
+
     @path("feed/<str:feed_format>/", name="feed")
     @path("kind/<str:kind>/feed/<str:feed_format>/", name="kind_feed")
     @path("topic/<str:topic>/feed/<str:feed_format>/", name="topic_feed")
     def feed(self, request, feed_format, kind="", topic=None):
         from news.feeds import FEED_TYPES  # feeds.py imports these models too
 
-        if feed_format not in FEED_TYPES or (kind and kind not in KIND_PLURALS):
+        if feed_format not in FEED_TYPES:
             raise Http404("There is no such feed.")
-        tag = None
-        if topic is not None:
-            tag = Tag.objects.filter(slug=topic).first()
-            if tag is None:
-                raise Http404("There is no such topic.")
-        return FEED_TYPES[feed_format](self, kind=kind, topic=tag)(request)
+        return FEED_TYPES[feed_format](self, kind=kind, topic=self.feed_topic(kind, topic))(request)
 
 
 class NewsPage(BasePage):
@@ -145,7 +160,7 @@ class NewsPage(BasePage):
         default=timezone.localdate,
         help_text=(
             "The date shown on the item, such as the day the statement was made. It orders the list. "
-            "To publish later, set 'Go-live date/time' under the Settings tab."
+            "To publish later, choose 'Set schedule' in the status panel (the 'i' at the top right)."
         ),
     )
     body = StreamField(NewsPageBodyBlock(), blank=True, help_text="The item's text, quotes, pictures and videos.")

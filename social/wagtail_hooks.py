@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from social.models import SocialPost
+from website.admin_columns import readable_columns
 
 
 class SocialPostViewSet(SnippetViewSet):
@@ -15,7 +16,7 @@ class SocialPostViewSet(SnippetViewSet):
     menu_label = "Social media posts"
     add_to_admin_menu = True
     menu_order = 320
-    list_display = ["__str__", "account_name", "platform", "posted_at", "shown"]
+    list_display = readable_columns(SocialPost, ["__str__", "account_name", "platform", "posted_at", "shown"])
     list_filter = ["platform", "shown"]
     # No `search_fields` here: the model's search index answers (a viewset's own fields crash on SQLite).
 

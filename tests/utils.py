@@ -5,12 +5,15 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail import blocks
+from wagtail.fields import StreamField
 
 
 def count_queries(client, url):
@@ -79,3 +82,30 @@ def caching(**cache_settings):
 def ours(models):
     """The models of the project's own apps (whichever apps there are now), not Wagtail's or Django's."""
     return [model for model in models if Path(model._meta.app_config.path).parent == settings.BASE_DIR]
+
+
+def our_models():
+    return ours(apps.get_models())
+
+
+def nested_blocks(block, path):
+    """(where, block) for `block` and every block inside it, however deep."""
+    yield path, block
+    for name, child in (getattr(block, "child_blocks", None) or {}).items():
+        yield from nested_blocks(child, f"{path}.{name}")
+    if isinstance(block, blocks.ListBlock):
+        yield from nested_blocks(block.child_block, f"{path}.item")
+
+
+def editor_fields_and_blocks():
+    """(where, model, field or block) for every field of our models an editor may edit, and every block of each
+    StreamField among them."""
+    for model in our_models():
+        for field in model._meta.get_fields():
+            if not (getattr(field, "editable", False) and not field.auto_created and hasattr(field, "verbose_name")):
+                continue
+            yield f"{model.__name__}.{field.name}", model, field
+            if isinstance(field, StreamField):
+                for name, child in field.stream_block.child_blocks.items():
+                    for where, block in nested_blocks(child, f"{model.__name__}.{field.name}.{name}"):
+                        yield where, model, block

@@ -8,6 +8,8 @@ which spreadsheets show as text (OWASP's advice for CSV injection).
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
+from website.admin_columns import readable_modeladmin_columns
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
@@ -28,6 +30,10 @@ class SafeExportIndexView(IndexView):
 
 
 class SafeExportModelAdmin(ModelAdmin):
-    """A wagtail-modeladmin listing of visitors' records whose CSV export can't smuggle in formulas."""
+    """A wagtail-modeladmin listing of visitors' records whose CSV export can't smuggle in formulas, and whose
+    yes/no columns say "Yes" or "No"."""
 
     index_view_class = SafeExportIndexView
+
+    def get_list_display(self, request):
+        return readable_modeladmin_columns(self.model, super().get_list_display(request))

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Revision
+from wagtail.models import Page, Revision, TaskState
 
 CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 288, 80, 6
 
@@ -100,3 +100,45 @@ class ScheduledPagesPanel(Component):
             .order_by("approved_go_live_at")[:20]
         )
         return {"revisions": revisions}
+
+
+class AwaitingReviewPanel(Component):
+    """What waits for this moderator's approval, each with Approve and Request changes in plain sight.
+
+    Takes the place of Wagtail's own "Awaiting your review", which hid both behind "⋯" and, after an approval, said
+    nothing. The buttons post to website/workflow_review.py, which says what happened.
+    """
+
+    name = "workflow_objects_to_moderate"
+    template_name = "website/admin/awaiting_review_panel.html"
+    order = 120
+
+    def get_context_data(self, parent_context=None):
+        request = parent_context["request"]
+        states = (
+            TaskState.objects.reviewable_by(request.user)
+            .select_related("revision", "revision__user", "task")
+            .prefetch_related("revision__content_object")
+            .order_by("started_at")
+        )
+        rows, tasks = [], {}
+        for state in states:
+            obj = state.revision.content_object
+            if obj is None:
+                continue
+            if state.task_id not in tasks:
+                tasks[state.task_id] = state.task.specific
+            task = tasks[state.task_id]
+            actions = {name for name, _label, _modal in task.get_actions(obj, request.user)}
+            rows.append(
+                {
+                    "object": obj,
+                    "title": state.revision.object_str,
+                    "is_page": isinstance(obj, Page),
+                    "task_state": state,
+                    "submitted_by": state.revision.user,
+                    "can_approve": "approve" in actions,
+                    "can_reject": "reject" in actions,
+                }
+            )
+        return {"rows": rows, "csrf_token": parent_context.get("csrf_token")}

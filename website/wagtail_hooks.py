@@ -1,19 +1,23 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 
-from website import two_factor, user_admin
-from website.dashboard import ScheduledPagesPanel
+from website import two_factor, user_admin, workflow_review
+from website.dashboard import AwaitingReviewPanel, ScheduledPagesPanel
 
 
 @hooks.register("construct_homepage_panels")
 def add_scheduled_pages_panel(request, panels):
-    """What is due to go live. Each app adds its own panels from its wagtail_hooks.py."""
+    """What is due to go live, and what waits for this moderator. Each app adds its own panels from its
+    wagtail_hooks.py."""
+    # Ours, with Approve and Request changes in sight, in place of Wagtail's "Awaiting your review".
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != AwaitingReviewPanel.name]
+    panels.append(AwaitingReviewPanel())
     panels.append(ScheduledPagesPanel())
 
 
 @hooks.register("register_admin_urls")
 def two_factor_urls():
-    return [path("", include(two_factor.urlpatterns))]
+    return [path("", include(two_factor.urlpatterns)), path("", include(workflow_review.urlpatterns))]
 
 
 @hooks.register("register_account_menu_item")

@@ -78,7 +78,10 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True, max_length=500, help_text="The venue's full address with postcode, one part per line."
     )
     livestream_url = models.URLField(
-        blank=True, max_length=500, help_text="Where people can watch it live, such as a YouTube address. Optional."
+        "livestream URL",
+        blank=True,
+        max_length=500,
+        help_text="Where people can watch it live, such as a YouTube address. Optional.",
     )
     access_information = models.TextField(
         blank=True,

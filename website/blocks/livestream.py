@@ -55,6 +55,7 @@ class LivestreamBlock(CachedBlockMixin, blocks.StructBlock):
     )
     url = blocks.URLBlock(
         max_length=500,
+        label="Stream URL",
         help_text="The stream's address on YouTube (such as youtube.com/live/…), Vimeo or Facebook.",
     )
     starts_at = blocks.DateTimeBlock(help_text="When the stream starts, in UK time.")
@@ -69,6 +70,7 @@ class LivestreamBlock(CachedBlockMixin, blocks.StructBlock):
     )
     recording_url = blocks.URLBlock(
         required=False,
+        label="Recording URL",
         max_length=500,
         help_text="The recording's address, shown once the stream has ended. Often the same as the stream's.",
     )

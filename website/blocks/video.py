@@ -12,6 +12,7 @@ class VideoBlock(CachedBlockMixin, blocks.StructBlock):
 
     url = blocks.URLBlock(
         max_length=500,
+        label="Video URL",
         help_text="The video's address on YouTube (a video, short or livestream), Vimeo or Facebook.",
     )
     title = blocks.CharBlock(
