@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve install install-test lint format bench
+.PHONY: run test serve install install-test lint format bench screenshots
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -35,6 +35,12 @@ test: install-test
 bench: install
 	scripts/install-bench-tools.sh
 	$(BIN)/python scripts/bench.py
+
+# Not a test: PNGs of every public page type at 1280 and 390 px and the editors' main screens, in screenshots/
+# (git-ignored), from a throwaway demo site. See README "Screenshots".
+screenshots: install-test
+	scripts/install-chromium.sh
+	$(BIN)/python scripts/screenshots.py
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -5,6 +5,7 @@ from campaigns.signup.models import SignUpPage, Supporter, SupporterStatus
 from .campaign import CampaignBacker, CampaignIndexPage, CampaignPage, CampaignStatus, CampaignTopic
 from .event import EventIndexPage, EventKind, EventPage
 from .registration import Registration
+from .speaker import EventSpeaker
 
 __all__ = [
     "CampaignBacker",
@@ -15,6 +16,7 @@ __all__ = [
     "EventIndexPage",
     "EventKind",
     "EventPage",
+    "EventSpeaker",
     "Registration",
     "SignUpPage",
     "Supporter",

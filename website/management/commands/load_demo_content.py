@@ -11,6 +11,7 @@ LOADERS = [
     "campaigns.demo",
     "news.demo",
     "news.social_demo",
+    "home.menu_demo",
 ]
 
 
