@@ -3,6 +3,9 @@ main sections found from the page tree, so that a new site is never without a wa
 
 from dataclasses import dataclass
 
+from django.db.models import Subquery
+from wagtail.models import Page
+
 from website.cache import cached_value, find_site
 from website.models import Navigation
 
@@ -44,8 +47,23 @@ def menu_links(request):
     site = find_site(request)
     if site is None:
         return []
-    sections = site.root_page.get_children().live().public().in_menu().order_by("path")
-    return [_page_link(page, request) for page in sections]
+    return [_page_link(page, request) for page in main_sections(site)]
+
+
+def main_sections(site):
+    """The site's home page's children that are live, not private and 'shown in menus', in the tree's order: one
+    query (the home page is matched inside it, not loaded first)."""
+    root = Page.objects.filter(pk=site.root_page_id)
+    return (
+        Page.objects.live()
+        .in_menu()
+        .filter(
+            path__startswith=Subquery(root.values("path")[:1]),
+            depth=Subquery(root.values("depth")[:1]) + 1,
+            view_restrictions__isnull=True,
+        )
+        .order_by("path")
+    )
 
 
 def join_link(request):

@@ -118,7 +118,7 @@ def test_gallery_page_costs_the_same_queries_for_10_or_300_organisations(client,
         for _ in range(count):
             OrganisationFactory(logo=next(logos), show_logo=True, kind=next(kinds))
 
-    assert_flat_query_budget(client, "/endorsements/", add_organisations, budget=14, sizes=(10, 300))
+    assert_flat_query_budget(client, "/endorsements/", add_organisations, budget=15, sizes=(10, 300))
 
 
 @pytest.mark.django_db
