@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from website.demo import site_tree
@@ -33,3 +34,9 @@ def demo_site(db, root_collection):
     """The site as `make run` builds it from the seed text."""
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return site_tree()
+
+
+@pytest.fixture
+def fresh_rate_limits():
+    """No posts counted against the test client's address: each test's forms start from a clean slate."""
+    cache.clear()

@@ -1,6 +1,4 @@
-"""Campaigns, events, the registrations visitors make for them, and the sign-up."""
-
-from campaigns.signup.models import SignUpPage, Supporter, SupporterStatus
+"""Campaigns, events and the registrations visitors make for them."""
 
 from .campaign import CampaignBacker, CampaignIndexPage, CampaignPage, CampaignStatus, CampaignTopic
 from .event import EventIndexPage, EventKind, EventPage
@@ -18,7 +16,4 @@ __all__ = [
     "EventPage",
     "EventSpeaker",
     "Registration",
-    "SignUpPage",
-    "Supporter",
-    "SupporterStatus",
 ]

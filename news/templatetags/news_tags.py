@@ -1,7 +1,6 @@
 from django import template
 
 from news.queries import news_index
-from news.social_links import linked_text
 from website.cache import cached_value
 
 register = template.Library()
@@ -19,9 +18,3 @@ def feed_links(context, feeds=None):
 def site_feeds():
     index = news_index()
     return index.feeds() if index else []
-
-
-@register.filter
-def social_links(text, post):
-    """A social post's `text` (or part of it), escaped, with its hashtags and @handles linked on its platform."""
-    return linked_text(text, post.platform, post.url)

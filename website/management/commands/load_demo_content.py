@@ -1,18 +1,7 @@
-from importlib import import_module
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each app's demo loader, in the order their content depends on each other.
-LOADERS = [
-    "home.demo",
-    "endorsements.demo",
-    "website.livestream_demo",
-    "campaigns.demo",
-    "news.demo",
-    "news.social_demo",
-    "home.menu_demo",
-]
+from website.features import demo_loaders
 
 
 class Command(BaseCommand):
@@ -22,8 +11,16 @@ class Command(BaseCommand):
         def log(message):
             self.stdout.write(message)
 
-        for name in LOADERS:
-            self.stdout.write(self.style.MIGRATE_HEADING(f"Loading {name}"))
+        # Each app's own loader (its AppConfig's demo_loader), in the order their content depends on each other.
+        loaders = demo_loaders()
+        for label, loader in loaders:
+            self.stdout.write(self.style.MIGRATE_HEADING(f"Loading {label}"))
             with transaction.atomic():
-                import_module(name).load(log)
+                loader.load(log)
+        # Then what links across every app's content (the header menu): a loader's optional finish(log).
+        for label, loader in loaders:
+            if hasattr(loader, "finish"):
+                self.stdout.write(self.style.MIGRATE_HEADING(f"Finishing {label}"))
+                with transaction.atomic():
+                    loader.finish(log)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
