@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test serve install install-test lint format bench bench-actions
+.PHONY: run test serve install install-test lint format bench bench-actions screenshots
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -44,6 +44,12 @@ bench: install
 bench-actions: install
 	scripts/install-bench-tools.sh
 	$(BIN)/python scripts/bench_actions.py
+
+# Not a test: PNGs of every public page type at 1280 and 390 px and the editors' main screens, in screenshots/
+# (git-ignored), from a throwaway demo site. See README "Screenshots".
+screenshots: install-test
+	scripts/install-chromium.sh
+	$(BIN)/python scripts/screenshots.py
 
 lint: install-test
 	$(BIN)/ruff check .

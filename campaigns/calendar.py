@@ -34,6 +34,12 @@ def fold(line):
 
 def event_calendar(event, url, host):
     description = event.listing_summary or ""
+    speakers = [
+        f"{speaker.name} ({speaker.description})" if speaker.description else speaker.name
+        for speaker in event.speakers.all()
+    ]
+    if speakers:
+        description = f"{description}\nSpeakers: {'; '.join(speakers)}".strip()
     if event.livestream_url:
         description = f"{description}\nLivestream: {event.livestream_url}".strip()
     lines = [

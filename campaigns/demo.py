@@ -8,9 +8,17 @@ import datetime
 
 from django.utils import timezone
 
-from campaigns.models import CampaignBacker, CampaignIndexPage, CampaignPage, EventIndexPage, EventKind, EventPage
+from campaigns.models import (
+    CampaignBacker,
+    CampaignIndexPage,
+    CampaignPage,
+    EventIndexPage,
+    EventKind,
+    EventPage,
+    EventSpeaker,
+)
 from endorsements.models import Organisation, OrganisationKind
-from website.demo import add_home_section, child_page, site_tree
+from website.demo import add_home_section, child_page, poster_image, site_tree
 
 RECALL_TITLE = "Reclaim democracy: recall conference"
 RECALL_HASHTAG = "ReclaimDemocracyRecallConference"
@@ -70,27 +78,33 @@ RECALL_BACKERS = [
     (["Don’t Leave, Organise", "Don't Leave, Organise", "Don't Leave Organise"], OrganisationKind.LEFT_GROUP),
     (["Labour4Clause4"], OrganisationKind.LEFT_GROUP),
 ]
-# The budget response: "There was nothing substantial for" these.
+# The budget response: "There was nothing substantial for" these. (slug, title, topic, summary, poster palette):
+# one is left without a picture, to show how cards look without one.
 BUDGET_CAMPAIGNS = [
     (
         "tackling-poverty",
         "Tackling poverty",
         "poverty",
         "The budget had nothing substantial for tackling poverty. We campaign for a radical alternative.",
+        "ink",
     ),
     (
         "our-nhs-and-public-services",
         "Our NHS and public services",
         "NHS",
         "The budget had nothing substantial for our NHS and public services. We speak up for them.",
+        None,
     ),
     (
         "green-new-deal",
         "A Green New Deal",
         "climate",
         "For the Green New Deal we need: the budget had nothing substantial for it.",
+        "green",
     ),
 ]
+# The rally's line-up, as the seed bills it: (name, role, organisation).
+RALLY_SPEAKERS = [("Richard Burgon", "Secretary", "Socialist Campaign Group of Labour MPs")]
 SATURDAY = 5
 RALLY_STREAM_URL = "https://www.youtube.com/live/ReClAiMdEm0"
 
@@ -131,8 +145,9 @@ def load(log):
         intro="Rallies, meetings and online events. Register to join us.",
         listing_summary="Rallies, meetings and online events, and how to register.",
     )
-    for slug, title, topic, summary in BUDGET_CAMPAIGNS:
-        page = child_page(campaigns, CampaignPage, slug, log, title=title, listing_summary=summary)
+    for slug, title, topic, summary, palette in BUDGET_CAMPAIGNS:
+        hero = poster_image(f"Poster: {title}", title, kicker="#Budget2021", palette=palette) if palette else None
+        page = child_page(campaigns, CampaignPage, slug, log, title=title, listing_summary=summary, hero_image=hero)
         if not page.topics.exists():
             page.topics.add(topic)
             page.save_revision().publish()
@@ -163,6 +178,9 @@ def load_recall_campaign(parent, log):
         title=RECALL_TITLE,
         listing_summary=RECALL_SUMMARY,
         hashtag=RECALL_HASHTAG,
+        hero_image=poster_image(
+            "Poster: reclaim democracy", "Let the members decide: recall conference", kicker=f"#{RECALL_HASHTAG}"
+        ),
         demands=[("demand", demand) for demand in RECALL_DEMANDS],
         body=RECALL_BODY,
     )
@@ -197,6 +215,16 @@ def load_rallies(parent, recall, log):
         log,
         title="Rally to reclaim democracy",
         kind=EventKind.RALLY,
+        hero_image=poster_image(
+            "Poster: rally to reclaim democracy",
+            "Rally to reclaim democracy",
+            kicker="Conway Hall, London",
+            palette="ink",
+        ),
+        speakers=[
+            EventSpeaker(name=name, role=role, organisation=organisation, sort_order=order)
+            for order, (name, role, organisation) in enumerate(RALLY_SPEAKERS)
+        ],
         campaign=recall,
         start=uk_moment(saturday, 14),
         end=uk_moment(saturday, 16, 30),

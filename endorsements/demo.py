@@ -75,7 +75,8 @@ def load(log):
         "endorsements",
         {"heading": "Supported by", "show": "all", "kind": "", "organisations": [], "show_link": True},
         log,
-        after="hero",
+        # Below the sign-up box: the home page asks visitors to act before it shows who backs the network.
+        after="call_to_action",
     )
     return page
 

@@ -1,16 +1,25 @@
 """Simple logos drawn in code for the demo site and tests: nothing is downloaded."""
 
 import io
+import re
 from xml.sax.saxutils import escape
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
+# Small words a name's initials leave out: the Fire Brigades Union is FBU, the Bakers, Food and Allied Workers'
+# Union BFAWU.
+MINOR_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "&"}
+ACRONYM = re.compile(r"\(([A-Z0-9][A-Za-z0-9&]{1,5})\)")
+
 
 def initials(name):
-    words = [word for word in name.replace("(", " ").replace(")", " ").split() if word[:1].isalnum()]
-    capitals = "".join(word[0] for word in words if word[0].isupper() or word[0].isdigit())
-    return (capitals or name[:2]).upper()[:4]
+    """The letters a placeholder logo shows: the acronym a name gives in brackets, else its words' first letters."""
+    given = ACRONYM.search(name)
+    if given:
+        return given.group(1).upper()[:5]
+    words = [word for word in re.split(r"[\s,/()]+", name) if word[:1].isalnum() and word.lower() not in MINOR_WORDS]
+    return ("".join(word[0] for word in words) or name[:2]).upper()[:4]
 
 
 def png_logo(name, colour, width=480, height=240):

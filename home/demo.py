@@ -1,7 +1,7 @@
 """The network's home page and site settings, from the text of its current home page."""
 
 from signup.demo import sign_up_page
-from website.demo import child_page, site_tree
+from website.demo import child_page, poster_image, site_tree
 from website.models import Navigation, SiteSettings, StandardPage
 
 SITE_NAME = "Broad Left Network"
@@ -58,7 +58,7 @@ def load(log):
     )
     sign_up = sign_up_page(home, log, privacy=privacy)
     load_home_body(home, sign_up, log)
-    load_navigation(site, get_involved, privacy, log)
+    load_navigation(site, sign_up, get_involved, privacy, log)
 
 
 def load_settings(site, log):
@@ -70,6 +70,10 @@ def load_settings(site, log):
     settings.tagline = "A grassroots umbrella network of the left"
     settings.contact_email = "contact@example.org"
     settings.imprint = "Published by the Broad Left Network on behalf of its supporting organisations."
+    # What a page without its own picture shows when shared.
+    settings.default_share_image = poster_image(
+        "Poster: for a broad left network", HERO_HEADING, kicker="Signup and get organised"
+    )
     settings.social_links = [
         ("link", {"platform": "facebook", "url": "https://www.facebook.com/"}),
         ("link", {"platform": "x", "url": "https://x.com/"}),
@@ -90,8 +94,8 @@ def load_home_body(home, sign_up, log):
             {
                 "heading": HERO_HEADING,
                 "statement": "".join(f"<p>{paragraph}</p>" for paragraph in STATEMENT),
-                "image": None,
-                "action": {"label": "", "page": None, "external_url": ""},
+                "image": poster_image("Poster: unite and organise", "Unite. Organise. Act together.", palette="ink"),
+                "action": {"label": "Sign up and get organised", "page": sign_up, "external_url": ""},
             },
         ),
         (
@@ -107,12 +111,48 @@ def load_home_body(home, sign_up, log):
     log("  home page: filled")
 
 
-def load_navigation(site, get_involved, privacy, log):
+def load_navigation(site, sign_up, get_involved, privacy, log):
     navigation = Navigation.for_site(site)
     if navigation.header_links or navigation.footer_links:
         log("  navigation: already there")
         return
-    navigation.header_links = [("link", {"label": "", "page": get_involved, "external_url": ""})]
-    navigation.footer_links = [("link", {"label": "", "page": privacy, "external_url": ""})]
+    navigation.footer_links = [
+        ("link", {"label": "", "page": get_involved, "external_url": ""}),
+        ("link", {"label": "", "page": privacy, "external_url": ""}),
+    ]
+    navigation.join_page = sign_up
+    navigation.join_label = "Join"
     navigation.save()
     log("  navigation: set")
+
+
+# The header's menu, in order: (slug of the home page's child, words in the menu).
+MENU = [
+    ("campaigns", "Campaigns"),
+    ("events", "Events"),
+    ("news", "What's new"),
+    ("endorsements", "Endorsements"),
+    ("get-involved", "Get involved"),
+]
+
+
+def finish(log):
+    """The header menu, and 'Show in menus' on the same sections, so the menu an editor empties still finds them."""
+    site = site_tree()
+    navigation = Navigation.for_site(site)
+    if navigation.header_links:
+        log("  menu: already there")
+        return
+    sections = {page.slug: page for page in site.root_page.get_children().specific()}
+    links = []
+    for slug, label in MENU:
+        page = sections.get(slug)
+        if page is None:
+            continue
+        if not page.show_in_menus:
+            page.show_in_menus = True
+            page.save_revision().publish()
+        links.append(("link", {"label": label, "page": page, "external_url": ""}))
+    navigation.header_links = links
+    navigation.save()
+    log("  menu: set")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from news.models import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
-from website.demo import add_home_section, child_page, site_tree
+from website.demo import add_home_section, child_page, poster_image, site_tree
 
 INDEX_TITLE = "What's new"
 PRESS_EMAIL = "press@example.org"
@@ -122,6 +122,12 @@ def news_items(get_involved):
             {
                 "title": BUDGET_TITLE,
                 "kind": NewsKind.RESPONSE,
+                "listing_image": poster_image(
+                    "Poster: speak up for a radical alternative",
+                    "Speak up for a radical alternative",
+                    kicker="#Budget2021",
+                    palette="yellow",
+                ),
                 "listing_summary": "There was nothing substantial in the Budget for tackling poverty, for our NHS "
                 "and public services, or for the Green New Deal we need.",
                 "body": [
@@ -140,6 +146,12 @@ def news_items(get_involved):
             {
                 "title": YOUNG_LABOUR_TITLE,
                 "kind": NewsKind.STATEMENT,
+                "listing_image": poster_image(
+                    "Poster: enough is enough",
+                    "Enough is enough! Let the members decide",
+                    kicker="Young Labour",
+                    palette="purple",
+                ),
                 "listing_summary": "Across the country, students and young workers are joining the campaign to "
                 "demand an immediate recall conference.",
                 "body": [
@@ -181,6 +193,9 @@ def news_items(get_involved):
             {
                 "title": RALLY_TITLE,
                 "kind": NewsKind.NEWS,
+                "listing_image": poster_image(
+                    "Poster: rally before the NEC", "Rally before the NEC meets", kicker="Register now", palette="ink"
+                ),
                 "listing_summary": "Join the rally before the NEC Organising Committee debates the motion to "
                 "reclaim democracy and recall conference.",
                 "body": [

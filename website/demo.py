@@ -7,6 +7,9 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from website.models import SiteImage
+from website.posters import poster_file
+
 # The placeholder address the first migration gives the site.
 MIGRATION_SITE_ADDRESS = ("localhost", 80)
 
@@ -62,3 +65,13 @@ def add_home_section(block_type, value, log, after=None):
     home.body.insert(position, (block_type, value))
     home.save_revision().publish()
     log(f"  home page {block_type}: added")
+
+
+def poster_image(title, slogan, kicker="", palette="red"):
+    """A poster drawn for the demo (website/posters.py) in the image library under `title`; drawn once, the same
+    image on every later load."""
+    existing = SiteImage.objects.filter(title=title).first()
+    if existing:
+        return existing
+    file = poster_file(slogan, kicker=kicker, footer="Broad Left Network", palette=palette)
+    return SiteImage.objects.create(title=title, file=file, credit="Poster drawn for the Broad Left Network")

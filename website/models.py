@@ -127,8 +127,27 @@ class Navigation(CachedSiteSettingMixin, BaseSiteSetting):
     footer_links = StreamField(
         [("link", LinkBlock())], blank=True, help_text="Links in the footer, such as the privacy notice."
     )
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page the header's button leads to, such as the sign-up page. Campaign pages offer it too.",
+    )
+    join_label = models.CharField(
+        max_length=30, default="Join", help_text="The words on the header's button: short, such as 'Join'."
+    )
 
-    panels = [FieldPanel("header_links"), FieldPanel("footer_links")]
+    panels = [
+        FieldPanel(
+            "header_links",
+            help_text="The main menu at the top of every page, in order. Left empty, the menu shows the home "
+            "page's sections that have 'Show in menus' ticked (under Promote), in their order in the page tree.",
+        ),
+        MultiFieldPanel([FieldPanel("join_page"), FieldPanel("join_label")], heading="Header button"),
+        FieldPanel("footer_links"),
+    ]
 
     class Meta:
         verbose_name = "Navigation"

@@ -3,6 +3,7 @@
 from .campaign import CampaignBacker, CampaignIndexPage, CampaignPage, CampaignStatus, CampaignTopic
 from .event import EventIndexPage, EventKind, EventPage
 from .registration import Registration
+from .speaker import EventSpeaker
 
 __all__ = [
     "CampaignBacker",
@@ -13,5 +14,6 @@ __all__ = [
     "EventIndexPage",
     "EventKind",
     "EventPage",
+    "EventSpeaker",
     "Registration",
 ]

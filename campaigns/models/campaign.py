@@ -144,14 +144,19 @@ class CampaignPage(BasePage):
         return self.listing_image or self.hero_image
 
     def get_context(self, request, *args, **kwargs):
+        from campaigns.actions import campaign_actions
         from campaigns.queries import backer_groups, upcoming_events
         from news.queries import news_for_campaign
 
         context = super().get_context(request, *args, **kwargs)
+        events = list(upcoming_events(campaign=self))
+        actions = campaign_actions(request, self, next_event=events[0] if events else None)
         context.update(
             backer_groups=backer_groups(self),
-            upcoming_events=upcoming_events(campaign=self),
+            upcoming_events=events,
             related_news=news_for_campaign(self),
+            actions=actions,
+            primary_action=actions[0] if actions else None,
         )
         return context
 

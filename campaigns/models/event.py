@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -61,6 +61,14 @@ class EventPage(RoutablePageMixin, BasePage):
     kind = models.CharField(
         max_length=16, choices=EventKind.choices, default=EventKind.RALLY, help_text="What sort of event it is."
     )
+    hero_image = models.ForeignKey(
+        "website.SiteImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The wide picture at the top of the page and on its card; set its focal point for phones.",
+    )
     campaign = models.ForeignKey(
         "campaigns.CampaignPage",
         null=True,
@@ -97,7 +105,9 @@ class EventPage(RoutablePageMixin, BasePage):
         default=True, help_text="Untick to stop taking registrations. They stop anyway once the event is over."
     )
     description = RichTextField(
-        features=BODY_FEATURES, blank=True, help_text="What happens at the event: speakers, programme, what to bring."
+        features=BODY_FEATURES,
+        blank=True,
+        help_text="What happens at the event: the programme, what to bring. Speakers go in the line-up.",
     )
     body = StreamField(
         EventBodyBlock(),
@@ -109,6 +119,7 @@ class EventPage(RoutablePageMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("listing_summary", heading="Summary"),
+        FieldPanel("hero_image"),
         MultiFieldPanel(
             [FieldPanel("kind"), FieldPanel("campaign"), FieldRowPanel([FieldPanel("start"), FieldPanel("end")])],
             heading="What and when",
@@ -118,6 +129,12 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("access_information"),
         MultiFieldPanel([FieldPanel("capacity"), FieldPanel("registration_open")], heading="Registration"),
+        InlinePanel(
+            "speakers",
+            heading="Speakers",
+            label="Speaker",
+            help_text="The line-up, in the order they are billed: shown on the page, its card and calendar entry.",
+        ),
         FieldPanel("description"),
         FieldPanel("body"),
     ]
@@ -129,6 +146,9 @@ class EventPage(RoutablePageMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("listing_summary"),
         index.SearchField("venue_name"),
+        index.RelatedFields(
+            "speakers", [index.SearchField("name"), index.SearchField("role"), index.SearchField("organisation")]
+        ),
         index.SearchField("description"),
         index.SearchField("body"),
         index.FilterField("start"),
@@ -156,6 +176,19 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError(errors)
 
     @property
+    def card_image(self):
+        return self.listing_image or self.hero_image
+
+    def get_share_image(self):
+        return self.listing_image or self.hero_image
+
+    @property
+    def speaker_names(self):
+        """'Richard Burgon and Zarah Sultana': the line-up in a phrase, for cards."""
+        names = [speaker.name for speaker in self.speakers.all()]
+        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+    @property
     def is_online(self):
         return self.kind == EventKind.ONLINE
 
@@ -172,6 +205,15 @@ class EventPage(RoutablePageMixin, BasePage):
         if self.is_online:
             return "Online"
         return ", ".join(part for part in [self.venue_name, *self.address.splitlines()] if part.strip())
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.actions import event_actions, primary_event_action
+        from campaigns.queries import line_up
+
+        context = super().get_context(request, *args, **kwargs)
+        actions = event_actions(request, self)
+        context.update(speakers=line_up(self), actions=actions, primary_action=primary_event_action(self, actions))
+        return context
 
     @property
     def calendar_url(self):

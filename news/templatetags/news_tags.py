@@ -1,7 +1,6 @@
 from django import template
 
 from news.queries import news_index
-from news.sharing import share_links as links_to_share
 from website.cache import cached_value
 
 register = template.Library()
@@ -19,10 +18,3 @@ def feed_links(context, feeds=None):
 def site_feeds():
     index = news_index()
     return index.feeds() if index else []
-
-
-@register.inclusion_tag("news/includes/share_links.html", takes_context=True)
-def share_links(context, page):
-    request = context["request"]
-    url = page.get_full_url(request)
-    return {"page_url": url, "links": links_to_share(url, page.title, page.get_share_description())}

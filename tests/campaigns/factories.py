@@ -12,6 +12,7 @@ from campaigns.models import (
     EventIndexPage,
     EventKind,
     EventPage,
+    EventSpeaker,
     Registration,
 )
 
@@ -71,3 +72,12 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Registration
+
+
+class EventSpeakerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda number: f"Speaker {number}")
+    role = "Secretary"
+    organisation = "Socialist Campaign Group"
+
+    class Meta:
+        model = EventSpeaker

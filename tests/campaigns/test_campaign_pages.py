@@ -162,7 +162,7 @@ def test_campaign_page_queries_do_not_grow_with_backers_or_events(client, campai
             CampaignBackerFactory(page=campaign, organisation=organisation)
             EventPageFactory(parent=event_index, campaign=campaign)
 
-    assert_flat_query_budget(client, campaign.url, add_backers_and_events, budget=20, sizes=(10, 200))
+    assert_flat_query_budget(client, campaign.url, add_backers_and_events, budget=23, sizes=(10, 200))
 
 
 class TestEditorsPath(WagtailPageTestCase):

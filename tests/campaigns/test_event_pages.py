@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventKind, EventPage
 from tests.campaigns.factories import (
@@ -11,9 +11,11 @@ from tests.campaigns.factories import (
     CampaignPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
+    EventSpeakerFactory,
     RegistrationFactory,
     in_days,
 )
+from tests.factories import ImageFactory
 from tests.utils import assert_flat_query_budget, assert_no_inline_code
 from website.demo import site_tree
 
@@ -45,6 +47,7 @@ def event_form(**fields):
         "registration_open": "on",
         "description": rich_text("<p>Speakers include Richard Burgon.</p>"),
         "body": streamfield([]),
+        "speakers": inline_formset([]),
     }
     data.update(fields)
     return nested_form_data(data)
@@ -175,21 +178,30 @@ def test_odd_page_numbers_on_the_event_list_get_a_page(client, event_index, quer
 @pytest.mark.django_db
 def test_event_index_queries_do_not_grow_with_events(client, event_index, campaign_index):
     campaign = CampaignPageFactory(parent=campaign_index)
+    picture = ImageFactory()
 
     def add_events(count):
         for number in range(count):
             days = number + 1 if number % 2 else -(number + 1)
-            EventPageFactory(parent=event_index, start=in_days(days), campaign=campaign)
+            # Every other card with a picture, each with a line-up of two.
+            event = EventPageFactory(
+                parent=event_index, start=in_days(days), campaign=campaign, hero_image=picture if number % 2 else None
+            )
+            EventSpeakerFactory.create_batch(2, page=event)
 
-    assert_flat_query_budget(client, event_index.url, add_events, budget=16)
+    assert_flat_query_budget(client, event_index.url, add_events, budget=19)
 
 
 @pytest.mark.django_db
 def test_event_page_queries_do_not_grow_with_registrations(client, event_index, campaign_index):
     event = EventPageFactory(parent=event_index, capacity=1000, campaign=CampaignPageFactory(parent=campaign_index))
 
+    photo = ImageFactory()
+
     def add_registrations(count):
         for _ in range(count):
             RegistrationFactory(event=event, place=event.registrations.count() + 1)
+        # A long line-up with portraits costs no more than a short one.
+        EventSpeakerFactory.create_batch(count // 10 or 1, page=event, photo=photo)
 
-    assert_flat_query_budget(client, event.url, add_registrations, budget=16)
+    assert_flat_query_budget(client, event.url, add_registrations, budget=17)

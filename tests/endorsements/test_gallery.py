@@ -118,7 +118,7 @@ def test_gallery_page_costs_the_same_queries_for_10_or_300_organisations(client,
         for _ in range(count):
             OrganisationFactory(logo=next(logos), show_logo=True, kind=next(kinds))
 
-    assert_flat_query_budget(client, "/endorsements/", add_organisations, budget=14, sizes=(10, 300))
+    assert_flat_query_budget(client, "/endorsements/", add_organisations, budget=15, sizes=(10, 300))
 
 
 @pytest.mark.django_db
@@ -153,9 +153,10 @@ def test_gallery_block_shows_one_kind_or_a_hand_picked_set(client, home_page, en
 
 
 @pytest.mark.django_db
-def test_demo_puts_the_logo_wall_after_the_statement_on_the_home_page(client, demo_site):
+def test_demo_puts_the_logo_wall_after_the_statement_and_the_sign_up_box_on_the_home_page(client, demo_site):
     body_types = [block.block_type for block in HomePage.objects.get().body]
-    assert body_types.index("endorsements") == body_types.index("hero") + 1
+    assert body_types.index("call_to_action") == body_types.index("hero") + 1
+    assert body_types.index("endorsements") > body_types.index("call_to_action")
     page = soup(client.get("/"))
     wall = page.select_one(".organisation-gallery")
     alts = {image["alt"] for image in wall.select("img")}

@@ -2,7 +2,9 @@ from django import template
 from django.middleware.csrf import get_token
 from django.utils.html import format_html
 
+from website.navigation import join_link, menu_links
 from website.shared_forms import must_hold_token, resending
+from website.sharing import share_links as links_to_share
 
 register = template.Library()
 
@@ -36,3 +38,25 @@ def shared_form_token(context):
         )
         return notice + hidden
     return hidden
+
+
+@register.inclusion_tag("includes/share_links.html", takes_context=True)
+def share_links(context, page, heading=""):
+    """Links to share `page` on each network's own share page: nothing loads from them until a visitor clicks."""
+    url = page.get_full_url(context["request"])
+    return {"page_url": url, "heading": heading, "links": links_to_share(url, page.title, page.get_share_description())}
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context, page=None):
+    """The header's links, each with its aria-current state on `page` ('page', 'true' or '')."""
+    return [
+        {"url": link.url, "text": link.text, "current": link.state(page)} for link in menu_links(context["request"])
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def join_button(context):
+    """The header's call to action: {'url', 'text'}, or None when editors chose no page for it."""
+    link = join_link(context["request"])
+    return {"url": link[0], "text": link[1]} if link else None

@@ -12,8 +12,15 @@ class Command(BaseCommand):
             self.stdout.write(message)
 
         # Each app's own loader (its AppConfig's demo_loader), in the order their content depends on each other.
-        for label, loader in demo_loaders():
+        loaders = demo_loaders()
+        for label, loader in loaders:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Loading {label}"))
             with transaction.atomic():
                 loader.load(log)
+        # Then what links across every app's content (the header menu): a loader's optional finish(log).
+        for label, loader in loaders:
+            if hasattr(loader, "finish"):
+                self.stdout.write(self.style.MIGRATE_HEADING(f"Finishing {label}"))
+                with transaction.atomic():
+                    loader.finish(log)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
