@@ -14,6 +14,7 @@ from tests.campaigns.factories import (
     RegistrationFactory,
     in_days,
 )
+from tests.factories import add_pages
 from tests.utils import assert_flat_query_budget, assert_no_inline_code
 from website.demo import site_tree
 
@@ -177,9 +178,8 @@ def test_event_index_queries_do_not_grow_with_events(client, event_index, campai
     campaign = CampaignPageFactory(parent=campaign_index)
 
     def add_events(count):
-        for number in range(count):
-            days = number + 1 if number % 2 else -(number + 1)
-            EventPageFactory(parent=event_index, start=in_days(days), campaign=campaign)
+        days = [number + 1 if number % 2 else -(number + 1) for number in range(count)]
+        add_pages(event_index, [EventPageFactory.build(start=in_days(day), campaign=campaign) for day in days])
 
     assert_flat_query_budget(client, event_index.url, add_events, budget=16)
 
