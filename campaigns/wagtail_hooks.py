@@ -1,12 +1,14 @@
 import re
 
 from django.contrib.admin import SimpleListFilter
+from django.urls import reverse
+from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
-# Registers the sign-ups' admin listing beside the registrations'.
-import campaigns.signup.admin  # noqa: F401
+from campaigns.dashboard import UpcomingEventsPanel
 from campaigns.models import EventPage, Registration
 from website.admin_exports import SafeExportModelAdmin
+from website.dashboard import WeeklyCountsPanel
 
 
 class EventFilter(SimpleListFilter):
@@ -52,3 +54,20 @@ class RegistrationAdmin(SafeExportModelAdmin):
 
 
 modeladmin_register(RegistrationAdmin)
+
+
+@hooks.register("construct_homepage_panels")
+def add_events_panels(request, panels):
+    """The next events for everyone; how many registered, and this week's registrations, for those who may see them."""
+    can_see_registrations = request.user.has_perm("campaigns.view_registration")
+    panels.append(UpcomingEventsPanel(with_registrations=can_see_registrations))
+    if can_see_registrations:
+        panels.append(
+            WeeklyCountsPanel(
+                name="weekly-registrations",
+                heading="Event registrations",
+                queryset=Registration.objects.all(),
+                date_field="created_at",
+                link_url=reverse("campaigns_registration_modeladmin_index"),
+            )
+        )

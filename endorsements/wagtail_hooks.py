@@ -1,10 +1,12 @@
 from django.urls import path, reverse
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import modeladmin_register
 
 from endorsements.admin_views import review_request
+from endorsements.dashboard import PendingRequestsPanel
 from endorsements.models import EndorsementRequest, Organisation
 from website.admin_exports import SafeExportModelAdmin
 
@@ -89,3 +91,10 @@ class EndorsementRequestAdmin(SafeExportModelAdmin):
                 "endorsements/endorsementrequest/review/<int:pk>/", review_request, name="endorsements_review_request"
             ),
         )
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_requests_panel(request, panels):
+    """Requests waiting for review, for those who review them."""
+    if request.user.has_perm("endorsements.change_endorsementrequest"):
+        panels.append(PendingRequestsPanel())

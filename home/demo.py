@@ -1,6 +1,6 @@
 """The network's home page and site settings, from the text of its current home page."""
 
-from campaigns.signup.demo import sign_up_page
+from signup.demo import sign_up_page
 from website.demo import child_page, site_tree
 from website.models import Navigation, SiteSettings, StandardPage
 

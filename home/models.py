@@ -26,7 +26,7 @@ class HomePage(BasePage):
         "campaigns.EventIndexPage",
         "news.NewsIndexPage",
         "endorsements.EndorsementsPage",
-        "campaigns.SignUpPage",
+        "signup.SignUpPage",
     ]
     page_description = "The site's front page. There is only one."
 

@@ -15,7 +15,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import NewsPageBodyBlock
-from news.social import SocialPost  # noqa: F401  (registers the model with Django)
 from website.models import BasePage
 
 NEWS_PER_PAGE = 6

@@ -1,20 +1,25 @@
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail import hooks
 
-from news.social import SocialPost
-
-
-class SocialPostViewSet(SnippetViewSet):
-    """Editors paste in the network's posts by hand (or `import_social_feed` adds them): pages fetch nothing."""
-
-    model = SocialPost
-    icon = "globe"
-    menu_label = "Social media posts"
-    add_to_admin_menu = True
-    menu_order = 320
-    list_display = ["__str__", "account_name", "platform", "posted_at", "shown"]
-    list_filter = ["platform", "shown"]
-    # No `search_fields` here: the model's search index answers (a viewset's own fields crash on SQLite).
+from news.feeds import FEED_TYPES
+from news.models import KIND_PLURALS, NewsIndexPage
+from news.queries import topics_in_use
 
 
-register_snippet(SocialPostViewSet)
+@hooks.register("purge_urls")
+def feed_urls(page=None):
+    """The news feeds a page shows in (all news, each kind, its topics'); with no page, every feed there is."""
+    topics = topics_in_use() if page is None else (page.tags.all() if hasattr(page, "tags") else ())
+    urls = []
+    for index in NewsIndexPage.objects.live():
+        base = index.get_full_url()
+        if base is None:
+            continue
+        for feed_format in FEED_TYPES:
+            urls.append(base + index.reverse_subpage("feed", kwargs={"feed_format": feed_format}))
+            for kind in KIND_PLURALS:
+                kwargs = {"kind": kind, "feed_format": feed_format}
+                urls.append(base + index.reverse_subpage("kind_feed", kwargs=kwargs))
+            for topic in topics:
+                kwargs = {"topic": topic.slug, "feed_format": feed_format}
+                urls.append(base + index.reverse_subpage("topic_feed", kwargs=kwargs))
+    return urls

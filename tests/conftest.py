@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
@@ -154,3 +155,9 @@ def demo_site(shared_demo, db, root_collection):
     else:
         load_demo_content()
     return site_tree()
+
+
+@pytest.fixture
+def fresh_rate_limits():
+    """No posts counted against the test client's address: each test's forms start from a clean slate."""
+    cache.clear()

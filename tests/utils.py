@@ -3,7 +3,9 @@ makes them."""
 
 import re
 from contextlib import contextmanager
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
@@ -72,3 +74,8 @@ def caching(**cache_settings):
         cache.clear()
         yield
         cache.clear()
+
+
+def ours(models):
+    """The models of the project's own apps (whichever apps there are now), not Wagtail's or Django's."""
+    return [model for model in models if Path(model._meta.app_config.path).parent == settings.BASE_DIR]

@@ -5,6 +5,9 @@ from django.db.models.signals import post_save
 class WebsiteConfig(AppConfig):
     name = "website"
     verbose_name = "Site-wide"
+    # The home page's livestream section, between the endorsements and the campaigns (website/features.py).
+    demo_loader = "website.livestream_demo"
+    demo_order = 30
 
     def ready(self):
         from django.db.models.signals import pre_save

@@ -473,7 +473,7 @@ def _purge_after_commit(urls):
 
 def _page_urls(page):
     """The addresses showing `page` or a link to it: its own, its ancestors' (listings up to the home page), pages
-    it names (a news item's campaign lists it), the news feeds and the sitemap."""
+    it names (a news item's campaign lists it), what apps add (the news feeds) and the sitemap."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page
 
@@ -487,7 +487,7 @@ def _page_urls(page):
             related = getattr(page, field.name, None)
             if related is not None and related.live and related.pk != page.pk:
                 batch.add_page(related)
-    batch.add_urls(_feed_urls(topics=page.tags.all() if hasattr(page, "tags") else ()))
+    batch.add_urls(_app_urls(page))
     site = page.get_site()
     if site is not None:
         batch.add_url(site.root_url + "/sitemap.xml")
@@ -532,31 +532,15 @@ def _every_page_url():
 
     batch = PurgeBatch()
     batch.add_pages(Page.objects.live().filter(depth__gt=1).specific(defer=True))
-    batch.add_urls(_feed_urls(every_topic=True))
+    batch.add_urls(_app_urls())
     for site in Site.objects.all():
-        batch.add_urls([site.root_url + "/sitemap.xml", site.root_url + "/social/"])
+        batch.add_url(site.root_url + "/sitemap.xml")
     return batch.urls
 
 
-def _feed_urls(topics=(), every_topic=False):
-    """The news feeds: all news, each kind, and the given topics' (or every topic's)."""
-    from news.feeds import FEED_TYPES
-    from news.models import KIND_PLURALS, NewsIndexPage
-    from news.queries import topics_in_use
+def _app_urls(page=None):
+    """The addresses apps add to a purge (their wagtail_hooks' "purge_urls"): those that list `page` outside the page
+    tree, such as the news feeds, or with no page, every such address they serve."""
+    from wagtail import hooks
 
-    if every_topic:
-        topics = topics_in_use()
-    urls = []
-    for index in NewsIndexPage.objects.live():
-        base = index.get_full_url()
-        if base is None:
-            continue
-        for feed_format in FEED_TYPES:
-            urls.append(base + index.reverse_subpage("feed", kwargs={"feed_format": feed_format}))
-            for kind in KIND_PLURALS:
-                kwargs = {"kind": kind, "feed_format": feed_format}
-                urls.append(base + index.reverse_subpage("kind_feed", kwargs=kwargs))
-            for topic in topics:
-                kwargs = {"topic": topic.slug, "feed_format": feed_format}
-                urls.append(base + index.reverse_subpage("topic_feed", kwargs=kwargs))
-    return urls
+    return [url for hook in hooks.get_hooks("purge_urls") for url in hook(page)]

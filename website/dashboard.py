@@ -1,6 +1,6 @@
 """Pieces of the admin's dashboard that every app uses: weekly counts drawn as SVG, and what is scheduled.
 
-website/wagtail_hooks.py puts them on the dashboard, each only for the editors allowed to see what it counts.
+Each app's wagtail_hooks.py puts its panels on the dashboard, each only for the editors allowed to see what it counts.
 """
 
 import datetime
@@ -100,46 +100,3 @@ class ScheduledPagesPanel(Component):
             .order_by("approved_go_live_at")[:20]
         )
         return {"revisions": revisions}
-
-
-class PendingRequestsPanel(Component):
-    """Endorsement requests waiting for review, oldest first, each a click from its approve-or-decline form."""
-
-    name = "pending_endorsement_requests"
-    template_name = "website/admin/pending_requests_panel.html"
-    order = 130
-    shown = 10
-
-    def get_context_data(self, parent_context=None):
-        from endorsements.models import EndorsementRequest, RequestStatus
-
-        pending = EndorsementRequest.objects.filter(status=RequestStatus.PENDING)
-        return {
-            "requests": list(pending.order_by("submitted_at").only("pk", "name", "submitted_at")[: self.shown]),
-            "total": pending.count(),
-        }
-
-
-class UpcomingEventsPanel(Component):
-    """The next live events; with the number registered for those allowed to see registrations."""
-
-    name = "upcoming_events"
-    template_name = "website/admin/upcoming_events_panel.html"
-    order = 160
-    shown = 8
-
-    def __init__(self, *, with_registrations=False):
-        self.with_registrations = with_registrations
-
-    def get_context_data(self, parent_context=None):
-        from campaigns.models import EventPage
-
-        events = (
-            EventPage.objects.live()
-            .filter(end__gt=timezone.now())
-            .order_by("start", "pk")
-            .only("pk", "title", "start", "capacity")
-        )
-        if self.with_registrations:
-            events = events.annotate(registered=Count("registrations"))
-        return {"events": list(events[: self.shown]), "with_registrations": self.with_registrations}

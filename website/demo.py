@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -12,8 +13,7 @@ MIGRATION_SITE_ADDRESS = ("localhost", 80)
 
 def site_tree():
     """The default site at the configured address, with its home page; made if the database has none."""
-    from home.models import HomePage
-
+    HomePage = apps.get_model(settings.HOME_PAGE_MODEL)  # noqa: N806  (a model class)
     address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     hostname, port = address.hostname, address.port or (443 if address.scheme == "https" else 80)
     site = Site.objects.select_related("root_page").filter(is_default_site=True).first()

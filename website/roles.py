@@ -23,7 +23,7 @@ def model(app_label, model_name, actions=ALL):
 # Images use Wagtail's own image permissions (the custom image model shares them), given per collection.
 IMAGES = [("wagtailimages", "image", f"{action}_image") for action in ("add", "change", "choose")]
 DOCUMENTS = [("wagtaildocs", "document", f"{action}_document") for action in ("add", "change", "choose")]
-SNIPPETS = [*model("endorsements", "organisation"), *model("news", "socialpost")]
+SNIPPETS = [*model("endorsements", "organisation"), *model("social", "socialpost")]
 EDITORIAL_PAGES = ["add", "change", "publish", "lock", "unlock"]
 
 PRESS_OFFICERS = "Press officers"
@@ -35,7 +35,7 @@ ADMINISTRATORS = "Administrators"
 
 # Each group: model permissions, collection permissions (on the root collection), page permissions on the root.
 GROUPS = {
-    PRESS_OFFICERS: {"models": model("news", "socialpost"), "collections": [*IMAGES, *DOCUMENTS]},
+    PRESS_OFFICERS: {"models": model("social", "socialpost"), "collections": [*IMAGES, *DOCUMENTS]},
     # Registrations are people's details, seen by the organisers who run the events; exporting needs only "view".
     ORGANISERS: {"models": model("campaigns", "registration", ["view"]), "collections": IMAGES},
     # Approving or declining a request is "change"; the form that wrote the request is the public's, not theirs.
@@ -48,7 +48,7 @@ GROUPS = {
     },
     MODERATORS: {"models": SNIPPETS, "collections": [*IMAGES, *DOCUMENTS], "root_pages": EDITORIAL_PAGES},
     # Sign-ups are the only route to supporters' details: nobody else but superusers has a permission on them.
-    SUPPORTER_DATA: {"models": model("campaigns", "supporter", ["view"])},
+    SUPPORTER_DATA: {"models": model("signup", "supporter", ["view"])},
 }
 # Administrators run the site, everything editorial and the people in it, but not the supporters' data:
 # giving themselves that takes a deliberate step (joining "Supporter data managers"), which the log records.
@@ -87,6 +87,22 @@ SECTIONS = {
 }
 
 
+# Models that moved to an app of their own: their label before the move. Migration website/0003 runs on the models
+# as they were then, so it finds their permissions under the old label; the move's migrations relabel the content
+# types, and the groups keep them.
+MOVED = {("signup", "supporter"): ("campaigns", "supporter"), ("social", "socialpost"): ("news", "socialpost")}
+
+
+def _as_then(apps, perm):
+    """The (app label, model, codename) a permission has in `apps`, which may predate a model's move."""
+    app_label, model_name, codename = perm
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        app_label, model_name = MOVED.get((app_label, model_name), (app_label, model_name))
+    return app_label, model_name, codename
+
+
 def ensure_roles(apps=global_apps):
     """Creates whatever of the groups, their permissions and the campaign workflow is missing."""
     Group = apps.get_model("auth", "Group")
@@ -98,7 +114,10 @@ def ensure_roles(apps=global_apps):
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     wanted = {ACCESS_ADMIN} | {
-        perm for spec in GROUPS.values() for key in ("models", "collections") for perm in spec.get(key, [])
+        _as_then(apps, perm)
+        for spec in GROUPS.values()
+        for key in ("models", "collections")
+        for perm in spec.get(key, [])
     }
     permissions = {
         (perm.content_type.app_label, perm.content_type.model, perm.codename): perm
@@ -120,10 +139,12 @@ def ensure_roles(apps=global_apps):
     for name, spec in GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)
         groups[name] = group
-        group.permissions.add(permissions[ACCESS_ADMIN], *(permissions[perm] for perm in spec.get("models", [])))
+        group.permissions.add(
+            permissions[ACCESS_ADMIN], *(permissions[_as_then(apps, perm)] for perm in spec.get("models", []))
+        )
         for perm in spec.get("collections", []) if root_collection else []:
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permissions[perm]
+                group=group, collection=root_collection, permission=permissions[_as_then(apps, perm)]
             )
         for action in spec.get("root_pages", []) if root_page else []:
             GroupPagePermission.objects.get_or_create(

@@ -6,14 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import views as search_views
+from website.features import public_urls
 
 urlpatterns = [
     path(f"{settings.ADMIN_URL_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
-    path("signup/", include("campaigns.signup.urls")),
-    path("social/", include("news.social")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
@@ -29,5 +26,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other address from the page tree.
+# Each feature app's own addresses (its AppConfig's public_urls), then the page tree for every other address.
+urlpatterns += [path(prefix, include(module)) for prefix, module in public_urls()]
 urlpatterns += [path("", include(wagtail_urls))]

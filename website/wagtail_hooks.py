@@ -2,40 +2,13 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 
 from website import two_factor
-from website.dashboard import PendingRequestsPanel, ScheduledPagesPanel, UpcomingEventsPanel, WeeklyCountsPanel
+from website.dashboard import ScheduledPagesPanel
 
 
 @hooks.register("construct_homepage_panels")
-def add_dashboard_panels(request, panels):
-    """What waits for this editor and what is coming; counts of people only for those allowed to see them."""
-    from campaigns.models import Registration, Supporter
-
-    user = request.user
+def add_scheduled_pages_panel(request, panels):
+    """What is due to go live. Each app adds its own panels from its wagtail_hooks.py."""
     panels.append(ScheduledPagesPanel())
-    if user.has_perm("endorsements.change_endorsementrequest"):
-        panels.append(PendingRequestsPanel())
-    can_see_registrations = user.has_perm("campaigns.view_registration")
-    panels.append(UpcomingEventsPanel(with_registrations=can_see_registrations))
-    if can_see_registrations:
-        panels.append(
-            WeeklyCountsPanel(
-                name="weekly-registrations",
-                heading="Event registrations",
-                queryset=Registration.objects.all(),
-                date_field="created_at",
-                link_url=reverse("campaigns_registration_modeladmin_index"),
-            )
-        )
-    if user.has_perm("campaigns.view_supporter"):
-        panels.append(
-            WeeklyCountsPanel(
-                name="weekly-signups",
-                heading="New sign-ups",
-                queryset=Supporter.objects.all(),
-                date_field="created_at",
-                link_url=reverse("campaigns_supporter_modeladmin_index"),
-            )
-        )
 
 
 @hooks.register("register_admin_urls")

@@ -1,6 +1,4 @@
-"""Campaigns, events, the registrations visitors make for them, and the sign-up."""
-
-from campaigns.signup.models import SignUpPage, Supporter, SupporterStatus
+"""Campaigns, events and the registrations visitors make for them."""
 
 from .campaign import CampaignBacker, CampaignIndexPage, CampaignPage, CampaignStatus, CampaignTopic
 from .event import EventIndexPage, EventKind, EventPage
@@ -16,7 +14,4 @@ __all__ = [
     "EventKind",
     "EventPage",
     "Registration",
-    "SignUpPage",
-    "Supporter",
-    "SupporterStatus",
 ]

@@ -2,7 +2,6 @@ from django import template
 
 from news.queries import news_index
 from news.sharing import share_links as links_to_share
-from news.social_links import linked_text
 from website.cache import cached_value
 
 register = template.Library()
@@ -27,9 +26,3 @@ def share_links(context, page):
     request = context["request"]
     url = page.get_full_url(request)
     return {"page_url": url, "links": links_to_share(url, page.title, page.get_share_description())}
-
-
-@register.filter
-def social_links(text, post):
-    """A social post's `text` (or part of it), escaped, with its hashtags and @handles linked on its platform."""
-    return linked_text(text, post.platform, post.url)

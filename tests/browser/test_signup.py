@@ -7,8 +7,8 @@ from http.cookiejar import CookieJar
 import pytest
 from django.core import mail
 
-from campaigns.signup.demo import SIGN_UP_SLUG
-from campaigns.signup.models import Supporter, SupporterStatus
+from signup.demo import SIGN_UP_SLUG
+from signup.models import Supporter, SupporterStatus
 
 
 def test_a_visitor_signs_up_confirms_and_is_accessible_throughout(live_server, demo_site, page, assert_accessible):

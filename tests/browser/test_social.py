@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from news import social_demo
+from social import demo as social_demo
 
 
 @pytest.fixture

@@ -1,13 +1,11 @@
 import pytest
-from django.core.cache import cache
 
 from tests.campaigns.factories import CampaignIndexPageFactory, EventIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Each test starts with no posts counted against its address."""
-    cache.clear()
+def _each_test_from_a_clean_slate(fresh_rate_limits):
+    pass
 
 
 @pytest.fixture

@@ -1,9 +1,14 @@
 import pytest
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from campaigns.models import CampaignIndexPage, EventIndexPage
+from endorsements.models import EndorsementsPage
 from home.demo import HERO_HEADING, SIGNUP_HEADING, STATEMENT
 from home.models import HomePage
+from news.models import NewsIndexPage
+from signup.models import SignUpPage
 from tests.factories import StandardPageFactory
 from tests.utils import assert_flat_query_budget, assert_no_inline_code
 from website.demo import site_tree
@@ -90,11 +95,7 @@ class TestEditorsPath(WagtailPageTestCase):
         self.home = site_tree().root_page.specific
 
     def test_page_tree_rules(self):
-        self.assertAllowedParentPageTypes(HomePage, {__import__("wagtail").models.Page})
-        from campaigns.models import CampaignIndexPage, EventIndexPage, SignUpPage
-        from endorsements.models import EndorsementsPage
-        from news.models import NewsIndexPage
-
+        self.assertAllowedParentPageTypes(HomePage, {Page})
         sections = {CampaignIndexPage, EventIndexPage, NewsIndexPage, EndorsementsPage, SignUpPage}
         self.assertAllowedSubpageTypes(HomePage, {StandardPage, *sections})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

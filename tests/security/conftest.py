@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from campaigns.signup.demo import sign_up_page
+from signup.demo import sign_up_page
 from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory
 from tests.endorsements.factories import endorsements_page
 

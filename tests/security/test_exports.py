@@ -8,11 +8,11 @@ from django.core.cache import cache
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from campaigns.signup.models import Supporter, SupporterStatus
+from signup.models import Supporter, SupporterStatus
 from tests.campaigns.test_registration import PERSON
-from tests.campaigns.test_signup import form_data as signup_data
 from tests.endorsements.test_requests import ASK_URL
 from tests.endorsements.test_requests import form_data as request_data
+from tests.signup.test_signup import form_data as signup_data
 
 FORMULAS = ["=cmd|' /C calc'!A0", "+1", "-2", "@SUM(1)"]
 
@@ -52,7 +52,7 @@ def test_sign_ups(client, admin_client, signup_page):
     )
     # The export lists only people who confirmed their address.
     Supporter.objects.update(status=SupporterStatus.CONFIRMED, confirmed_at=timezone.now())
-    assert_exported_as_text(admin_client, "/admin/campaigns/supporter/", "Name")
+    assert_exported_as_text(admin_client, "/admin/signup/supporter/", "Name")
 
 
 @pytest.mark.django_db

@@ -3,12 +3,12 @@
 import pytest
 
 from campaigns.models import Registration
-from campaigns.signup.models import Supporter
 from endorsements.models import EndorsementRequest
+from signup.models import Supporter
 from tests.campaigns.test_registration import PERSON
-from tests.campaigns.test_signup import form_data as signup_data
 from tests.endorsements.test_requests import ASK_URL
 from tests.endorsements.test_requests import form_data as request_data
+from tests.signup.test_signup import form_data as signup_data
 
 # A domain of capital dotted Is (İ): a valid address of 250 characters that lower-cases to twice that.
 LENGTHENING_EMAIL = "a@" + ("İ" * 60 + ".") * 4 + "org"

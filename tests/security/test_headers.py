@@ -10,9 +10,9 @@ from django.test import override_settings
 from wagtail.models import Page
 
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage
-from campaigns.signup.models import SignUpPage
 from endorsements.models import EndorsementsPage
 from news.models import NewsIndexPage, NewsPage
+from signup.models import SignUpPage
 from tests.utils import assert_no_inline_code
 from tests.website.test_configuration import PRODUCTION, PROJECT, TEST_ONLY
 from website.models import StandardPage

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from campaigns.models import Registration
-from campaigns.signup.models import Supporter, SupporterStatus
 from endorsements.models import EndorsementRequest, OrganisationKind, Region
+from signup.models import Supporter, SupporterStatus
 from tests.security.hostile import PAYLOADS, assert_handled, assert_safe_export, assert_safe_mail, hostile_text
 
 HOSTILE = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -93,9 +93,9 @@ def test_sign_up(client, admin_client, signup_page, name, email, postcode, membe
     # Confirmed, so the record is in the export too (it lists only people who confirmed).
     Supporter.objects.update(status=SupporterStatus.CONFIRMED, confirmed_at=timezone.now())
     supporter = Supporter.objects.first()
-    inspect_url = supporter and f"/admin/campaigns/supporter/inspect/{supporter.pk}/"
+    inspect_url = supporter and f"/admin/signup/supporter/inspect/{supporter.pk}/"
     sent = name + email + postcode + membership + interest + (consent_version or "")
-    assert_shown_safely(client, admin_client, response, sent, inspect_url, "/admin/campaigns/supporter/")
+    assert_shown_safely(client, admin_client, response, sent, inspect_url, "/admin/signup/supporter/")
     if response.status_code == 302:
         assert supporter is not None
 

@@ -4,12 +4,12 @@ import pytest
 from django.test import override_settings
 
 from campaigns.models import Registration
-from campaigns.signup.models import Supporter
 from endorsements.models import EndorsementRequest
+from signup.models import Supporter
 from tests.campaigns.test_registration import PERSON
-from tests.campaigns.test_signup import form_data as signup_data
 from tests.endorsements.test_requests import ASK_URL
 from tests.endorsements.test_requests import form_data as request_data
+from tests.signup.test_signup import form_data as signup_data
 from tests.utils import assert_no_inline_code
 
 FLOODER = "203.0.113.9"

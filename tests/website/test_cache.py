@@ -14,9 +14,9 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from campaigns.signup.demo import sign_up_page
-from campaigns.signup.models import Supporter
 from news.models import NewsPage
+from signup.demo import sign_up_page
+from signup.models import Supporter
 from tests.endorsements.factories import endorsements_page
 from tests.factories import OrganisationFactory, StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory

@@ -14,8 +14,8 @@ from django.core.cache import CacheHandler, cache
 from django.core.wsgi import get_wsgi_application
 from django.test import override_settings
 
-from campaigns.signup.demo import sign_up_page
-from campaigns.signup.models import Supporter
+from signup.demo import sign_up_page
+from signup.models import Supporter
 from tests.factories import StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.utils import wsgi_get

@@ -5,13 +5,14 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
 
-OUR_APPS = {"website", "home", "campaigns", "news", "endorsements", "search"}
+from tests.utils import ours
+
 # Fields an editor never fills in: bookkeeping, ordering, and what Wagtail's own base classes bring.
 NOT_EDITED = {"id", "sort_order", "page_ptr", "site", "created_at", "updated_at", "latest_revision"}
 
 
 def our_models(models):
-    return [model for model in models if model._meta.app_label in OUR_APPS and not model._meta.abstract]
+    return [model for model in ours(models) if not model._meta.abstract]
 
 
 def editor_fields(model):
@@ -23,7 +24,7 @@ def editor_fields(model):
             and not field.auto_created
             and field.name not in NOT_EDITED
             and declared_in is not None
-            and declared_in.__module__.split(".")[0] in OUR_APPS
+            and ours([declared_in])
             and not field.name.endswith("_ptr")
         ):
             yield field

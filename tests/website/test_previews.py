@@ -3,8 +3,9 @@
 import pytest
 from wagtail.models import get_page_models
 
-OUR_APPS = {"website", "home", "campaigns", "news", "endorsements", "search"}
-PAGE_MODELS = [model for model in get_page_models() if model._meta.app_label in OUR_APPS]
+from tests.utils import ours
+
+PAGE_MODELS = ours(get_page_models())
 
 
 @pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_an_admin_previews_a_draft_of_each_page_type(demo_site, admin_client):
     ("model_name", "form", "shown_text"),
     [
         (
-            "news/socialpost",
+            "social/socialpost",
             {
                 "platform": "facebook",
                 "account_name": "Broad Left Network",

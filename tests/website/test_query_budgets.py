@@ -29,14 +29,14 @@ from campaigns.models import (
     EventPage,
     Registration,
 )
-from campaigns.signup.demo import SIGN_UP_SLUG
 from endorsements.models import Organisation, OrganisationKind, Region
 from news.models import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
-from news.social import SocialPost
+from signup.demo import SIGN_UP_SLUG
+from social.models import SocialPost
 from tests.endorsements.factories import png_logo_image, svg_logo_image
 from tests.factories import ImageFactory
 from tests.utils import count_queries
-from website.management.commands.scale_demo_content import add_live_pages
+from website.scale_demo import add_live_pages
 
 # The module's site is built outside any one test, but pytest-django sets up the test database only for marked tests.
 pytestmark = pytest.mark.django_db

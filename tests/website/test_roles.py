@@ -9,9 +9,10 @@ from django.test import Client
 from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from campaigns.models import CampaignPage, Supporter, SupporterStatus
+from campaigns.models import CampaignPage
 from endorsements.models import RequestStatus
 from news.models import NewsKind, NewsPage
+from signup.models import Supporter, SupporterStatus
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
     EventIndexPageFactory,
@@ -22,7 +23,7 @@ from tests.endorsements.factories import EndorsementRequestFactory
 from tests.news.factories import NewsIndexPageFactory
 from website import roles
 
-SUPPORTERS = "/admin/campaigns/supporter/"
+SUPPORTERS = "/admin/signup/supporter/"
 REGISTRATIONS = "/admin/campaigns/registration/"
 
 
@@ -237,7 +238,7 @@ def test_a_moderator_publishes_anywhere_editorial_and_edits_every_snippet(sectio
     assert response.status_code == 302
     assert NewsPage.objects.get(title="Statement").live
     assert client.get("/admin/snippets/endorsements/organisation/add/").status_code == 200
-    assert client.get("/admin/snippets/news/socialpost/add/").status_code == 200
+    assert client.get("/admin/snippets/social/socialpost/add/").status_code == 200
     assert not_allowed(client.get("/admin/settings/website/sitesettings/"))
 
 

@@ -9,9 +9,11 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from endorsements.models import Organisation
+from endorsements.scale_demo import add_organisations
 from news.models import NewsIndexPage, NewsPage
-from news.social import SocialPost
-from website.management.commands.scale_demo_content import add_news, add_organisations, add_social_posts
+from news.scale_demo import add_news
+from social.models import SocialPost
+from social.scale_demo import add_social_posts
 
 pytestmark = pytest.mark.django_db
 

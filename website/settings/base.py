@@ -13,7 +13,9 @@ INSTALLED_APPS = [
     "website",
     "home",
     "campaigns",
+    "signup",
     "news",
+    "social",
     "endorsements",
     "search",
     "wagtail.contrib.settings",
@@ -222,6 +224,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Broad Left Network"
+# The page type at the root of the site, which website/demo.py makes when a database has none.
+HOME_PAGE_MODEL = "home.HomePage"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "website.SiteImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.SiteImageForm"

@@ -1,17 +1,7 @@
-from importlib import import_module
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each app's demo loader, in the order their content depends on each other.
-LOADERS = [
-    "home.demo",
-    "endorsements.demo",
-    "website.livestream_demo",
-    "campaigns.demo",
-    "news.demo",
-    "news.social_demo",
-]
+from website.features import demo_loaders
 
 
 class Command(BaseCommand):
@@ -21,8 +11,9 @@ class Command(BaseCommand):
         def log(message):
             self.stdout.write(message)
 
-        for name in LOADERS:
-            self.stdout.write(self.style.MIGRATE_HEADING(f"Loading {name}"))
+        # Each app's own loader (its AppConfig's demo_loader), in the order their content depends on each other.
+        for label, loader in demo_loaders():
+            self.stdout.write(self.style.MIGRATE_HEADING(f"Loading {label}"))
             with transaction.atomic():
-                import_module(name).load(log)
+                loader.load(log)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

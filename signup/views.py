@@ -1,0 +1,141 @@
+"""The sign-up's visitor path: the form, the thank-you page, confirming, and unsubscribing."""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+
+from signup.forms import SignUpForm
+from signup.links import LinkExpired, LinkInvalid, read_confirmation_token, read_unsubscribe_token
+from signup.models import SignUpPage, Supporter, SupporterStatus, new_nonce
+from signup.tasks import send_confirmation
+from website.forms import is_rate_limited, too_many_requests
+from website.tasks import enqueue_or_retry_later
+
+DETAIL_FIELDS = ("name", "postcode", "membership", "interests", "email_updates", "data_consent")
+
+
+def personal(response):
+    """Pages with a form or someone's own state: never kept by a shared cache."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def sign_up(request, page):
+    if request.method == "POST":
+        if is_rate_limited(request, "signup", settings.SIGNUP_RATE_LIMIT):
+            return too_many_requests(request)
+        form = SignUpForm(request.POST, page=page)
+        if form.is_valid():
+            supporter = save_sign_up(page, form)
+            what = f"the confirmation for supporter {supporter.pk}"
+            enqueue_or_retry_later(send_confirmation, supporter.pk, what=what)
+            return redirect(page.url + page.reverse_subpage("thanks"))
+    else:
+        form = SignUpForm(page=page)
+    return personal(TemplateResponse(request, "signup/sign_up_page.html", {"page": page, "form": form}))
+
+
+def save_sign_up(page, form):
+    """Keeps the sign-up. A known address gets its new details held until its owner confirms them.
+
+    The visitor sees the same thank-you either way, so the form never tells a stranger who has signed up.
+    """
+    data = form.cleaned_data
+    details = {field: data[field] for field in DETAIL_FIELDS}
+    consent = {"consent_text": form.consent_record(), "consent_version": page.consent_version}
+    now = timezone.now()
+    existing = Supporter.objects.filter(email__iexact=data["email"]).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                return Supporter.objects.create(page=page, email=data["email"], **details, **consent, consented_at=now)
+        except IntegrityError:
+            # The same address sent twice at once: the other request made the record; hold these details on it.
+            existing = Supporter.objects.get(email__iexact=data["email"])
+    existing.pending_changes = {**details, **consent, "page_id": page.pk}
+    # The moment they consented to the held details: it becomes consented_at once they confirm.
+    existing.pending_since = now
+    existing.confirmation_nonce = new_nonce()
+    existing.confirmation_sent_at = None
+    existing.save(update_fields=["pending_changes", "pending_since", "confirmation_nonce", "confirmation_sent_at"])
+    return existing
+
+
+def thanks(request, page):
+    return TemplateResponse(request, "signup/thanks.html", {"page": page})
+
+
+def page_for(supporter=None):
+    """The sign-up page whose wording frames a link's answer: the supporter's own, else the first live one."""
+    if supporter is not None and supporter.page_id:
+        return supporter.page
+    return SignUpPage.objects.live().first()
+
+
+def confirm(request, token):
+    try:
+        claim = read_confirmation_token(token)
+    except LinkExpired:
+        return link_problem(request, "expired")
+    except LinkInvalid:
+        return link_problem(request, "invalid")
+    with transaction.atomic():
+        supporter = Supporter.objects.select_for_update().filter(pk=claim.get("id")).first()
+        if supporter is None or not supporter.email:
+            return link_problem(request, "invalid")
+        page = page_for(supporter)
+        if claim.get("nonce") == supporter.confirmation_nonce:
+            apply_confirmation(supporter)
+        elif supporter.status != SupporterStatus.CONFIRMED:
+            # An older e-mail's link, superseded by a newer sign-up: only the newest link confirms.
+            return link_problem(request, "superseded", page)
+    return personal(TemplateResponse(request, "signup/confirmed.html", {"page": page}))
+
+
+def apply_confirmation(supporter):
+    """Confirms the address and applies any details waiting for it. Confirming again changes nothing."""
+    changes = supporter.pending_changes or {}
+    for field in DETAIL_FIELDS + ("consent_text", "consent_version"):
+        if field in changes:
+            setattr(supporter, field, changes[field])
+    if changes:
+        supporter.consented_at = supporter.pending_since
+    if changes.get("page_id"):
+        supporter.page_id = changes["page_id"]
+    if supporter.status != SupporterStatus.CONFIRMED:
+        supporter.status = SupporterStatus.CONFIRMED
+        supporter.confirmed_at = timezone.now()
+        supporter.unsubscribed_at = None
+    supporter.pending_changes = supporter.pending_since = None
+    # The link is spent: a second click finds the record confirmed and says so, nothing more.
+    supporter.confirmation_nonce = new_nonce()
+    supporter.save()
+
+
+def link_problem(request, problem, page=None):
+    page = page or page_for()
+    return personal(
+        TemplateResponse(request, "signup/link_problem.html", {"page": page, "problem": problem}, status=400)
+    )
+
+
+# Mail programs unsubscribe with a bare POST (RFC 8058), without a CSRF token; the signed link is the proof.
+@csrf_exempt
+def unsubscribe(request, token):
+    """One click, from the e-mail or from the mail program: honoured at once."""
+    try:
+        claim = read_unsubscribe_token(token)
+    except LinkInvalid:
+        return link_problem(request, "invalid")
+    supporter = Supporter.objects.filter(pk=claim.get("id")).first()
+    if supporter is not None and supporter.status != SupporterStatus.UNSUBSCRIBED:
+        supporter.status = SupporterStatus.UNSUBSCRIBED
+        supporter.email_updates = False
+        supporter.pending_changes = supporter.pending_since = None
+        supporter.unsubscribed_at = timezone.now()
+        supporter.save(update_fields=["status", "email_updates", "pending_changes", "pending_since", "unsubscribed_at"])
+    return personal(TemplateResponse(request, "signup/unsubscribed.html", {"page": page_for(supporter)}))

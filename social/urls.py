@@ -1,0 +1,6 @@
+from django.urls import path
+
+from social.views import social_page
+
+app_name = "social"
+urlpatterns = [path("", social_page, name="page")]

@@ -1,0 +1,31 @@
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.models import Site
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from social.models import SocialPost
+
+
+class SocialPostViewSet(SnippetViewSet):
+    """Editors paste in the network's posts by hand (or `import_social_feed` adds them): pages fetch nothing."""
+
+    model = SocialPost
+    icon = "globe"
+    menu_label = "Social media posts"
+    add_to_admin_menu = True
+    menu_order = 320
+    list_display = ["__str__", "account_name", "platform", "posted_at", "shown"]
+    list_filter = ["platform", "shown"]
+    # No `search_fields` here: the model's search index answers (a viewset's own fields crash on SQLite).
+
+
+register_snippet(SocialPostViewSet)
+
+
+@hooks.register("purge_urls")
+def older_posts_urls(page=None):
+    """The page of older posts shows no page: it goes only when everything does (a post is a snippet)."""
+    if page is not None:
+        return []
+    return [site.root_url + reverse("social:page") for site in Site.objects.all()]
