@@ -27,12 +27,17 @@ def site(db):
     return site_tree()
 
 
-@pytest.fixture
-def root_collection(db):
+def ensure_root_collection():
     """Wagtail's root collection, which a transactional test's flush before it may have removed."""
     from wagtail.models import Collection
 
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def root_collection(db):
+    """Wagtail's root collection, which a transactional test's flush before it may have removed."""
+    return ensure_root_collection()
 
 
 @pytest.fixture
@@ -90,6 +95,8 @@ class SharedDemo:
                 # As Django's TestCase marks its own: code under test may still open a durable block inside.
                 self.atomic._from_testcase = True
                 self.atomic.__enter__()
+                # Transactional tests, which run before, flush the database: the demo needs the root collection.
+                ensure_root_collection()
                 load_demo_content()
                 self.warm_renditions()
 

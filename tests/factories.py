@@ -6,8 +6,8 @@ from django.utils.text import slugify
 
 from endorsements.models import Organisation, OrganisationKind
 from home.models import HomePage
-from website.management.commands.scale_demo_content import add_live_pages
 from website.models import SiteImage, StandardPage
+from website.scale_demo import add_live_pages
 
 
 def add_pages(parent, pages):
