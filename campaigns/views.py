@@ -3,31 +3,28 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from campaigns.calendar import event_calendar as calendar_file
 from campaigns.forms import DUPLICATE_MESSAGE, RegistrationForm
 from campaigns.models import Registration
 from campaigns.places import AlreadyRegistered, register
 from campaigns.tasks import send_registration_confirmation
-from website.forms import is_rate_limited, too_many_requests
+from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
 
 REGISTRATION_RATE = "10/h"
 
 
-def private(response):
-    """Never kept by a shared cache: the page carries a CSRF token or someone's own details."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    return response
-
-
 def event_page(request, event):
+    """The event and its form, the same for every visitor (the caches keep it); each post's answer is their own."""
     form = None
-    if request.method == "POST":
+    if request.method == "POST" and resending(request):
+        # Refused for want of a token (no JavaScript): shown again as typed, to send once more.
+        form = RegistrationForm(request.POST, event=event) if event.takes_registrations else None
+    elif request.method == "POST":
         if is_rate_limited(request, "event-registration", REGISTRATION_RATE):
-            return private(too_many_requests(request))
+            return never_cached(too_many_requests(request))
         if event.takes_registrations:
             form = RegistrationForm(request.POST, event=event)
             if form.is_valid():
@@ -36,13 +33,14 @@ def event_page(request, event):
                 except AlreadyRegistered:
                     form.add_error("email", DUPLICATE_MESSAGE)
                 else:
-                    return private(redirect(confirm_registration(request, event, registration)))
+                    return never_cached(redirect(confirm_registration(request, event, registration)))
     elif event.takes_registrations:
         form = RegistrationForm(event=event)
     context = event.get_context(request)
     context.update(form=form, **availability(event))
-    status = 400 if form is not None and form.errors else 200
-    return private(TemplateResponse(request, event.get_template(request), context, status=status))
+    status = 400 if form is not None and not resending(request) and form.errors else 200
+    response = TemplateResponse(request, event.get_template(request), context, status=status)
+    return never_cached(response) if request.method == "POST" else response
 
 
 def availability(event):
@@ -75,7 +73,7 @@ def registration_confirmation(request, event, token):
     context = event.get_context(request)
     context["registration"] = registration
     response = TemplateResponse(request, "campaigns/registration_confirmation.html", context)
-    return private(response)
+    return never_cached(response)
 
 
 def event_calendar(request, event):

@@ -135,6 +135,10 @@ class Organisation(PreviewableMixin, index.Indexed, Orderable):
 class EndorsementsPage(RoutablePageMixin, BasePage):
     """The wall of every listed organisation, and the form for organisations asking to join it."""
 
+    # Its form has no CSRF token on the page every visitor shares; a post without one comes back to send again
+    # (website/shared_forms.py).
+    shares_its_form = True
+
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],

@@ -2,14 +2,14 @@
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 
 from endorsements.backing import campaigns_to_back
 from endorsements.forms import EndorsementRequestForm
 from endorsements.models import KIND_PLURALS, KIND_SINGULARS, OrganisationKind, Region
 from endorsements.queries import listed_organisations, organisation_counts
 from endorsements.tasks import notify_editors_of_request
-from website.forms import is_rate_limited, too_many_requests
+from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
 
 REQUEST_RATE = "5/h"
@@ -61,17 +61,11 @@ def gallery_context(request):
     }
 
 
-def private(response):
-    """Form pages carry a CSRF token: no shared cache may keep them."""
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "private, no-cache, no-store, must-revalidate, max-age=0"
-    return response
-
-
 def ask_to_endorse(page, request):
-    if request.method == "POST":
+    """The request form, the same for every visitor (the caches keep it); each post's answer is their own."""
+    if request.method == "POST" and not resending(request):
         if is_rate_limited(request, "endorsement-request", REQUEST_RATE):
-            return private(too_many_requests(request))
+            return never_cached(too_many_requests(request))
         form = EndorsementRequestForm(request.POST, request.FILES)
         if form.is_valid():
             # Saved (and committed: requests are not atomic) before the e-mail, so a mail failure loses nothing.
@@ -82,10 +76,14 @@ def ask_to_endorse(page, request):
                 what=f"the editors' e-mail about endorsement request {endorsement_request.pk}",
             )
             return redirect(page.url + page.reverse_subpage("thanks"))
+    elif request.method == "POST":
+        # Refused for want of a token (no JavaScript): shown again as typed (a chosen logo must be chosen again).
+        form = EndorsementRequestForm(request.POST)
     else:
         form = EndorsementRequestForm(initial={"campaign": chosen_campaign(request)})
     context = {"page": page, "self": page, "request": request, "form": form}
-    return private(TemplateResponse(request, "endorsements/ask_to_endorse.html", context))
+    response = TemplateResponse(request, "endorsements/ask_to_endorse.html", context)
+    return never_cached(response) if request.method == "POST" else response
 
 
 def chosen_campaign(request):

@@ -27,6 +27,10 @@ DEFAULT_DATA_CONSENT = (
 class SignUpPage(RoutablePageMixin, BasePage):
     """The sign-up form, its wording, and the pages a supporter sees after sending it and confirming."""
 
+    # Its form has no CSRF token on the page every visitor shares; a post without one comes back to send again
+    # (website/shared_forms.py).
+    shares_its_form = True
+
     intro = RichTextField(blank=True, help_text="Above the form: why to sign up and what happens next.")
     membership_question = models.CharField(
         max_length=200,

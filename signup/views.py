@@ -5,27 +5,22 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 
 from signup.forms import SignUpForm
 from signup.links import LinkExpired, LinkInvalid, read_confirmation_token, read_unsubscribe_token
 from signup.models import SignUpPage, Supporter, SupporterStatus, new_nonce
 from signup.tasks import send_confirmation
-from website.forms import is_rate_limited, too_many_requests
+from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
 
 DETAIL_FIELDS = ("name", "postcode", "membership", "interests", "email_updates", "data_consent")
 
 
-def personal(response):
-    """Pages with a form or someone's own state: never kept by a shared cache."""
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def sign_up(request, page):
-    if request.method == "POST":
+    """The form, the same for every visitor (the caches keep it); each post's answer is the visitor's own."""
+    if request.method == "POST" and not resending(request):
         if is_rate_limited(request, "signup", settings.SIGNUP_RATE_LIMIT):
             return too_many_requests(request)
         form = SignUpForm(request.POST, page=page)
@@ -34,9 +29,13 @@ def sign_up(request, page):
             what = f"the confirmation for supporter {supporter.pk}"
             enqueue_or_retry_later(send_confirmation, supporter.pk, what=what)
             return redirect(page.url + page.reverse_subpage("thanks"))
+    elif request.method == "POST":
+        # Refused for want of a token (no JavaScript): shown again as typed, to send once more.
+        form = SignUpForm(request.POST, page=page)
     else:
         form = SignUpForm(page=page)
-    return personal(TemplateResponse(request, "signup/sign_up_page.html", {"page": page, "form": form}))
+    response = TemplateResponse(request, "signup/sign_up_page.html", {"page": page, "form": form})
+    return never_cached(response) if request.method == "POST" else response
 
 
 def save_sign_up(page, form):
@@ -93,7 +92,7 @@ def confirm(request, token):
         elif supporter.status != SupporterStatus.CONFIRMED:
             # An older e-mail's link, superseded by a newer sign-up: only the newest link confirms.
             return link_problem(request, "superseded", page)
-    return personal(TemplateResponse(request, "signup/confirmed.html", {"page": page}))
+    return never_cached(TemplateResponse(request, "signup/confirmed.html", {"page": page}))
 
 
 def apply_confirmation(supporter):
@@ -118,7 +117,7 @@ def apply_confirmation(supporter):
 
 def link_problem(request, problem, page=None):
     page = page or page_for()
-    return personal(
+    return never_cached(
         TemplateResponse(request, "signup/link_problem.html", {"page": page, "problem": problem}, status=400)
     )
 
@@ -138,4 +137,4 @@ def unsubscribe(request, token):
         supporter.pending_changes = supporter.pending_since = None
         supporter.unsubscribed_at = timezone.now()
         supporter.save(update_fields=["status", "email_updates", "pending_changes", "pending_since", "unsubscribed_at"])
-    return personal(TemplateResponse(request, "signup/unsubscribed.html", {"page": page_for(supporter)}))
+    return never_cached(TemplateResponse(request, "signup/unsubscribed.html", {"page": page_for(supporter)}))

@@ -5,6 +5,7 @@ import ipaddress
 from django import forms
 from django.conf import settings
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django_ratelimit.core import is_ratelimited
 
 HONEYPOT_FIELD = "nickname"
@@ -56,6 +57,13 @@ def is_rate_limited(request, group, rate, method="POST"):
     Each call counts one request, so call it once per submission, before validating.
     """
     return is_ratelimited(request, group=group, key="ip", rate=rate, method=method, increment=True)
+
+
+def never_cached(response):
+    """A page that holds someone's own details or a CSRF token: no cache, shared or the browser's, keeps it."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def too_many_requests(request, exception=None, template_name="429.html", retry_after=600):

@@ -11,6 +11,8 @@ from website.features import public_urls
 urlpatterns = [
     path(f"{settings.ADMIN_URL_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # A CSRF token for a form on a page the caches share (website/shared_forms.py).
+    path("forms/", include("website.shared_forms")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

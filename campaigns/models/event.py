@@ -54,6 +54,10 @@ class EventIndexPage(BasePage):
 class EventPage(RoutablePageMixin, BasePage):
     """A rally, meeting or online event that people register for."""
 
+    # Its form has no CSRF token on the page every visitor shares; a post without one comes back to send again
+    # (website/shared_forms.py).
+    shares_its_form = True
+
     kind = models.CharField(
         max_length=16, choices=EventKind.choices, default=EventKind.RALLY, help_text="What sort of event it is."
     )

@@ -111,7 +111,7 @@ def test_over_https_with_production_settings_pages_demand_https_and_cookies_stay
     client, demo_site, django_user_model
 ):
     assert client.get("/").status_code == 301  # plain HTTP is sent to HTTPS
-    response = client.get("/sign-up/", secure=True)
+    response = client.get("/forms/token/", secure=True)
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
     assert response.cookies["csrftoken"]["secure"] is True
     django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-enough-password")

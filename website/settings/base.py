@@ -79,6 +79,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "website.urls"
+# A form on a page the caches share comes back filled in, to send again, when its post had no token.
+CSRF_FAILURE_VIEW = "website.shared_forms.csrf_failure"
 WSGI_APPLICATION = "website.wsgi.application"
 # Form widgets and field templates may be overridden from templates/ like any other template.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
