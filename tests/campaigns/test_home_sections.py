@@ -3,7 +3,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from campaigns.models import CampaignStatus
 from tests.campaigns.factories import CampaignPageFactory, EventPageFactory, in_days
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, add_pages
 from tests.utils import assert_flat_query_budget, assert_no_inline_code
 
 
@@ -81,9 +81,8 @@ def test_home_sections_cost_the_same_however_many_campaigns_and_events(client, h
     chosen = []
 
     def add_campaigns_and_events(count):
-        for _ in range(count):
-            chosen.append(CampaignPageFactory(parent=campaign_index, hero_image=picture))
-            EventPageFactory(parent=event_index)
+        chosen.extend(add_pages(campaign_index, CampaignPageFactory.build_batch(count, hero_image=picture)))
+        add_pages(event_index, EventPageFactory.build_batch(count))
         set_home_sections(home_page, latest_campaigns(count=12), next_events(count=12), latest_campaigns(chosen[:12]))
 
     assert_flat_query_budget(client, "/", add_campaigns_and_events, budget=30, sizes=(2, 12, 200))

@@ -6,7 +6,7 @@ import pytest
 from taggit.models import Tag
 
 from news.models import NewsKind, NewsPageTag
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, add_pages
 from tests.news.factories import NewsPageFactory
 from tests.utils import count_queries
 
@@ -33,7 +33,9 @@ def test_news_costs_the_same_with_10_items_as_with_500(client, news_index, home_
     topics = [Tag.objects.create(name="Budget2021"), Tag.objects.create(name="OurNHS")]
 
     def add_items(count):
-        new = [NewsPageFactory(parent=news_index, kind=next(kinds), listing_image=next(pictures)) for _ in range(count)]
+        new = add_pages(
+            news_index, [NewsPageFactory.build(kind=next(kinds), listing_image=next(pictures)) for _ in range(count)]
+        )
         NewsPageTag.objects.bulk_create(NewsPageTag(content_object=item, tag=tag) for item in new for tag in topics)
         created.extend(new)
 

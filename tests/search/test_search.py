@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from tests.factories import OrganisationFactory, StandardPageFactory
+from tests.factories import OrganisationFactory, StandardPageFactory, add_pages
 from tests.utils import assert_flat_query_budget, assert_no_inline_code
 
 on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL feature")
@@ -205,27 +205,15 @@ def test_the_admin_shows_what_people_search_for(client, admin_client, site):
 
 @pytest.mark.django_db
 def test_a_search_costs_the_same_queries_with_10_or_1000_pages(client, home_page):
-    from django.db.models.signals import post_save
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.search.backends import get_search_backend
-
-    from website.models import StandardPage
-
     added = 0
 
-    def add_pages(count):
-        # Indexed in one batch, not page by page: PostgreSQL's backend recomputes title norms on every single add.
+    def add_recall_pages(count):
+        # Added and indexed in one batch (add_pages), not page by page: PostgreSQL's backend recomputes title norms
+        # on every single add.
         nonlocal added
-        post_save.disconnect(post_save_signal_handler, sender=StandardPage)
-        try:
-            new_pages = [
-                StandardPageFactory(parent=home_page, title=f"Recall motion {added + number}", listing_summary="")
-                for number in range(1, count + 1)
-            ]
-        finally:
-            post_save.connect(post_save_signal_handler, sender=StandardPage)
+        titles = [f"Recall motion {added + number}" for number in range(1, count + 1)]
         added += count
-        get_search_backend().add_bulk(StandardPage, new_pages)
+        add_pages(home_page, [StandardPageFactory.build(title=title, listing_summary="") for title in titles])
 
-    assert_flat_query_budget(client, "/search/?q=recall", add_pages, budget=20, sizes=(10, 1000))
+    assert_flat_query_budget(client, "/search/?q=recall", add_recall_pages, budget=20, sizes=(10, 1000))
     assert "1000 results" in client.get("/search/", {"q": "recall"}).content.decode()
