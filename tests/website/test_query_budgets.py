@@ -46,22 +46,23 @@ RALLY = "/events/rally-to-reclaim-democracy/"
 CAMPAIGN = "/campaigns/recall-conference/"
 
 # What each costs now plus two, so that a new query per page view shows, not only one per item.
+# Raised in the second round for the header menu, posters, speakers and action boxes: measured, and still flat.
 BUDGETS = {
-    "/": 30,
+    "/": 41,
     "/get-involved/": 13,
     f"/{SIGN_UP_SLUG}/": 14,
     "/campaigns/": 21,
     "/campaigns/?status=won&page=2": 19,
     "/campaigns/?topic=democracy": 21,
-    CAMPAIGN: 24,
-    "/events/": 18,
-    "/events/?page=2": 18,
-    RALLY: 17,
-    "/events/rally-before-the-nec-organising-committee/": 16,
-    "/news/": 17,
+    CAMPAIGN: 32,
+    "/events/": 26,
+    "/events/?page=2": 26,
+    RALLY: 19,
+    "/events/rally-before-the-nec-organising-committee/": 17,
+    "/news/": 19,
     "/news/?kind=statement&page=2": 19,
     "/news/?topic=budget2021": 20,
-    "/news/left-responds-to-budget-2021/": 16,
+    "/news/left-responds-to-budget-2021/": 17,
     "/endorsements/": 18,
     "/endorsements/?kind=union_branch&region=london": 18,
     "/endorsements/ask/": 15,
