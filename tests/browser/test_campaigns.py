@@ -62,7 +62,7 @@ def test_visitor_reads_the_campaign_registers_for_the_rally_and_the_organiser_ex
         assert logo.evaluate("image => image.complete && image.naturalWidth > 0")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Rally to reclaim democracy").click()
+    page.get_by_role("link", name="Rally to reclaim democracy", exact=True).click()
     assert_accessible(page)
     page.get_by_role("button", name="Register").click()
     # The form first fetches its token (shared-forms.js), then goes: wait for the answer.
@@ -75,11 +75,11 @@ def test_visitor_reads_the_campaign_registers_for_the_rally_and_the_organiser_ex
     page.get_by_label("Anything you need to take part? (optional)").fill("Step-free access, please.")
     page.get_by_role("button", name="Register").click()
     page.wait_for_url(f"{live_server.url}{rally.url}received/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Check your inbox"
+    assert page.get_by_role("heading", level=1).text_content().strip() == "Check your inbox"
     assert_accessible(page)
     # The registration's own page, as its e-mail links to it.
     page.goto(f"{live_server.url}{rally.url}registered/{Registration.objects.get().token}/")
-    assert page.get_by_role("heading", level=1).inner_text() == "You are registered"
+    assert page.get_by_role("heading", level=1).text_content().strip() == "You are registered"
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Add to calendar").click()

@@ -24,7 +24,7 @@ def test_organisation_asks_editor_approves_and_its_logo_joins_the_walls(
 
     page.goto(f"{live_server.url}/endorsements/")
     page.get_by_role("link", name="Ask your organisation to endorse").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Ask your organisation to endorse the network"
+    assert page.get_by_role("heading", level=1).text_content().strip() == "Ask your organisation to endorse the network"
     assert_accessible(page)
     page.get_by_label("Organisation's name").fill(NAME)
     page.get_by_label("What sort of organisation it is").select_option(label="Union branch")
@@ -40,7 +40,7 @@ def test_organisation_asks_editor_approves_and_its_logo_joins_the_walls(
     page.get_by_label("We may write to the contact above about this request").check()
     page.get_by_role("button", name="Send our request").click()
     page.wait_for_url(f"{live_server.url}/endorsements/ask/thanks/")
-    assert "Thank you" in page.get_by_role("heading", level=1).inner_text()
+    assert "Thank you" in page.get_by_role("heading", level=1).text_content()
     assert_accessible(page)
     assert EndorsementRequest.objects.get().name == NAME
 
