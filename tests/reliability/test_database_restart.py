@@ -1,5 +1,6 @@
 """PostgreSQL restarting under load: requests fail cleanly for a moment, and the site recovers by itself."""
 
+import json
 import os
 import re
 import subprocess
@@ -171,8 +172,12 @@ def sign_up_once(base, email):
     code, html = fetch(base + "/sign-up/", opener=opener)
     if code != 200:
         return "form", code
+    # The form page is shared by every visitor: its token comes from /forms/token/, as shared-forms.js fetches it.
+    code, token = fetch(base + "/forms/token/", opener=opener)
+    if code != 200:
+        return "form", code
     data = {
-        "csrfmiddlewaretoken": form_value(html, "csrfmiddlewaretoken"),
+        "csrfmiddlewaretoken": json.loads(token)["token"],
         "consent_version": form_value(html, "consent_version"),
         "name": "Load Tester",
         "email": email,
