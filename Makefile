@@ -39,19 +39,19 @@ test: install-test
 	@scripts/timed "browser tests" $(BIN)/pytest -n $(TEST_WORKERS) -m browser $(PYTEST_ARGS)
 
 # Not a test: the demo site at full size under wrk, uncached, with its page cache and behind Varnish, beside nginx.
-# BENCH_SECONDS=3 makes it quick (each URL's run; 10 by default). See README "Performance".
+# BENCH_SECONDS=3 makes it quick (each URL's run; 10 by default). See docs/performance.md.
 bench: install
 	scripts/install-bench-tools.sh
 	$(BIN)/python scripts/bench.py
 
 # Not a test: a launch's 42 sign-ups a second for 120 s, with the worker and a local mail sink, fast then slow.
-# BENCH_SECONDS=20 makes it quick. See README "Performance".
+# BENCH_SECONDS=20 makes it quick. See docs/performance.md.
 bench-actions: install
 	scripts/install-bench-tools.sh
 	$(BIN)/python scripts/bench_actions.py
 
 # Not a test: PNGs of every public page type at 1280 and 390 px and the editors' main screens, in screenshots/
-# (git-ignored), from a throwaway demo site. See README "Screenshots".
+# (git-ignored), from a throwaway demo site. See docs/development.md.
 screenshots: install-test
 	scripts/install-chromium.sh
 	$(BIN)/python scripts/screenshots.py
