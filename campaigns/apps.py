@@ -7,6 +7,7 @@ class CampaignsConfig(AppConfig):
     demo_order = 40
 
     def ready(self):
+        import campaigns.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)
         from campaigns.models import Registration
         from website import personal_data
 

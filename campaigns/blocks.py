@@ -3,6 +3,7 @@
 from django.apps import apps
 from wagtail import blocks
 
+from campaigns.queries import latest_campaigns, next_events
 from website.cache import CachedBlockMixin
 
 
@@ -44,8 +45,6 @@ class LatestCampaignsBlock(CachedBlockMixin, ChosenOrAutomaticPagesBlock):
         template = "campaigns/blocks/latest_campaigns.html"
 
     def find_pages(self, count, chosen_ids):
-        from campaigns.queries import latest_campaigns
-
         return latest_campaigns(count, chosen_ids)
 
 
@@ -70,6 +69,4 @@ class NextEventsBlock(CachedBlockMixin, ChosenOrAutomaticPagesBlock):
         template = "campaigns/blocks/next_events.html"
 
     def find_pages(self, count, chosen_ids):
-        from campaigns.queries import next_events
-
         return next_events(count, chosen_ids)

@@ -1,136 +1,51 @@
-"""One query per listing of campaigns and events, each a fixed number of SQL queries however long the list."""
+"""One query per listing of campaigns and events, each a fixed number of SQL queries however long the list.
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
-from django.utils import timezone
-from taggit.models import Tag
+The queries themselves are methods of the pages' querysets (campaigns/querysets.py); these are the names the home
+page's blocks and other apps use.
+"""
 
-from campaigns.models import CampaignBacker, CampaignPage, CampaignStatus, EventPage
-from endorsements.models import OrganisationKind
-from website.models import SiteImage
-
-# What the templates ask for, so each listing fetches its renditions in one query.
-CARD_RENDITIONS = tuple(
-    f"format-{fmt}|fill-{size}" for fmt in ("avif", "webp", "jpeg") for size in ("400x225", "800x450")
-)
-# Backers' logos: modern formats with PNG (transparency) as the fallback; SVGs stay SVG (preserve-svg).
-LOGO_SIZES = ("240x120", "480x240")
-LOGO_RENDITIONS = (
-    *(f"format-{fmt}|max-{size}" for fmt in ("avif", "webp", "png") for size in LOGO_SIZES),
-    *(f"max-{size}" for size in LOGO_SIZES),
-)
-
-STATUS_ORDER = Case(
-    When(status=CampaignStatus.ACTIVE, then=Value(0)),
-    When(status=CampaignStatus.WON, then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
-
-# The seed's grouping: MPs' groups, then unions, then left groups, then anyone else.
-BACKER_GROUPS = [
-    ("MPs' groups", {OrganisationKind.MPS_GROUP}),
-    ("Trade unions", {OrganisationKind.TRADE_UNION, OrganisationKind.UNION_BRANCH}),
-    ("Left groups", {OrganisationKind.LEFT_GROUP, OrganisationKind.CAMPAIGN_GROUP}),
-]
-OTHER_BACKERS = "Other organisations"
-
-
-def card_images(field):
-    return Prefetch(field, queryset=SiteImage.objects.prefetch_renditions(*CARD_RENDITIONS))
+from campaigns.models import CampaignPage, EventPage
+from campaigns.querysets import backer_groups as _backer_groups
+from campaigns.querysets import line_up as _line_up
 
 
 def live_campaigns():
-    return (
-        CampaignPage.objects.live()
-        .public()
-        .defer_streamfields()
-        .prefetch_related(card_images("listing_image"), card_images("hero_image"), "topics")
-    )
+    return CampaignPage.objects.with_cards()
 
 
 def campaign_listing(status="", topic=""):
-    """Active campaigns first, then won, then closed; newest first within each."""
-    campaigns = live_campaigns()
-    if status:
-        campaigns = campaigns.filter(status=status)
-    if topic:
-        campaigns = campaigns.filter(topics__slug=topic)
-    return campaigns.annotate(status_order=STATUS_ORDER).order_by("status_order", "-first_published_at", "-pk")
+    return CampaignPage.objects.listing(status=status, topic=topic)
 
 
 def campaign_topics():
-    """Topics that at least one live campaign has, for the filter links."""
-    live_ids = CampaignPage.objects.live().public().values("pk")
-    return Tag.objects.filter(campaigns_campaigntopic_items__content_object__in=live_ids).distinct().order_by("name")
+    return CampaignPage.objects.topics_in_use()
 
 
 def latest_campaigns(count, chosen_ids=()):
-    """The campaigns editors chose, in their order; or else the newest active ones."""
-    if chosen_ids:
-        by_id = live_campaigns().in_bulk(chosen_ids)
-        return [by_id[pk] for pk in chosen_ids if pk in by_id][:count]
-    return list(campaign_listing(status=CampaignStatus.ACTIVE)[:count])
+    return CampaignPage.objects.latest(count, chosen_ids)
 
 
 def backer_groups(campaign):
-    """The campaign's listed backers in editors' order, grouped by kind: [(heading, [organisation, …]), …]."""
-    backers = (
-        CampaignBacker.objects.filter(page=campaign, organisation__listed=True)
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch("organisation__logo", queryset=SiteImage.objects.prefetch_renditions(*LOGO_RENDITIONS))
-        )
-        .order_by("sort_order", "pk")
-    )
-    grouped = {heading: [] for heading, _ in BACKER_GROUPS}
-    grouped[OTHER_BACKERS] = []
-    for backer in backers:
-        organisation = backer.organisation
-        heading = next((heading for heading, kinds in BACKER_GROUPS if organisation.kind in kinds), OTHER_BACKERS)
-        if organisation not in grouped[heading]:
-            grouped[heading].append(organisation)
-    return [(heading, organisations) for heading, organisations in grouped.items() if organisations]
-
-
-# A speaker's portrait on the event page: square, for the line-up.
-SPEAKER_RENDITIONS = tuple(
-    f"format-{fmt}|fill-{size}" for fmt in ("avif", "webp", "jpeg") for size in ("160x160", "320x320")
-)
+    return _backer_groups(campaign.backers)
 
 
 def live_events():
-    """Events with what their cards show: the campaign, the picture and the line-up, in a fixed number of queries."""
-    return (
-        EventPage.objects.live()
-        .public()
-        .select_related("campaign")
-        .defer("campaign__body", "campaign__demands")
-        .prefetch_related(card_images("listing_image"), card_images("hero_image"), "speakers")
-    )
+    return EventPage.objects.with_cards()
 
 
 def line_up(event):
-    """The event's speakers in billing order, with their portraits' renditions: two queries however many."""
-    photos = SiteImage.objects.prefetch_renditions(*SPEAKER_RENDITIONS)
-    return list(event.speakers.order_by("sort_order", "pk").prefetch_related(Prefetch("photo", queryset=photos)))
+    return _line_up(event.speakers)
 
 
 def upcoming_events(campaign=None, count=None):
-    """Events not yet over, soonest first."""
-    events = live_events().filter(end__gt=timezone.now()).order_by("start", "pk")
-    if campaign is not None:
-        events = events.filter(campaign=campaign)
-    return list(events[:count]) if count else events
+    """Events not yet over, soonest first (of one campaign when given)."""
+    events = EventPage.objects.all() if campaign is None else EventPage.objects.filter(campaign=campaign)
+    return events.upcoming(count=count)
 
 
 def past_events():
-    """Events that are over, most recent first."""
-    return live_events().filter(end__lte=timezone.now()).order_by("-start", "-pk")
+    return EventPage.objects.past()
 
 
 def next_events(count, chosen_ids=()):
-    """The events editors chose (those still to come), in their order; or else the soonest ones."""
-    if chosen_ids:
-        by_id = live_events().filter(end__gt=timezone.now()).in_bulk(chosen_ids)
-        return [by_id[pk] for pk in chosen_ids if pk in by_id][:count]
-    return upcoming_events(count=count)
+    return EventPage.objects.next(count, chosen_ids)

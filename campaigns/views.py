@@ -11,10 +11,12 @@ from campaigns.models import Registration
 from campaigns.places import AlreadyRegistered, register
 from campaigns.tasks import send_already_registered, send_registration_confirmation
 from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.page_views import answers_route
 from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
 
 
+@answers_route("campaigns.event_page")
 def event_page(request, event):
     """The event and its form, the same for every visitor (the caches keep it); each post's answer is their own."""
     form = None
@@ -64,12 +66,14 @@ def tell_owner_already_registered(registration):
     enqueue_or_retry_later(send_already_registered, registration.pk, what=what)
 
 
+@answers_route("campaigns.registration_received")
 def registration_received(request, event):
     """After the form, whoever the address belongs to: the confirmation is on its way to it."""
     context = event.get_context(request)
     return never_cached(TemplateResponse(request, "campaigns/registration_received.html", context))
 
 
+@answers_route("campaigns.registration_confirmation")
 def registration_confirmation(request, event, token):
     registration = Registration.objects.filter(event=event, token=token).first()
     if registration is None:
@@ -80,6 +84,7 @@ def registration_confirmation(request, event, token):
     return never_cached(response)
 
 
+@answers_route("campaigns.event_calendar")
 def event_calendar(request, event):
     page_url = request.build_absolute_uri(event.get_url(request))
     response = HttpResponse(

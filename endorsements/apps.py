@@ -8,6 +8,7 @@ class EndorsementsConfig(AppConfig):
     demo_order = 20
 
     def ready(self):
+        import endorsements.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)
         from endorsements.models import EndorsementRequest
         from website import personal_data
 

@@ -6,6 +6,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from endorsements.models import OrganisationKind
+from endorsements.queries import chosen_organisations, endorsements_page, listed_organisations
 from website.cache import CachedBlockMixin
 
 ALL, ONE_KIND, CHOSEN = "all", "kind", "chosen"
@@ -55,8 +56,6 @@ class OrganisationGalleryBlock(CachedBlockMixin, blocks.StructBlock):
         return value
 
     def get_context(self, value, parent_context=None):
-        from endorsements.queries import chosen_organisations, endorsements_page, listed_organisations
-
         context = super().get_context(value, parent_context)
         if value["show"] == CHOSEN:
             organisations = chosen_organisations(

@@ -7,58 +7,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
+from endorsements.gallery import gallery_context
+from endorsements.kinds import KIND_PLURALS, KIND_SINGULARS, OrganisationKind, Region  # noqa: F401 (their home before)
+from endorsements.querysets import OrganisationQuerySet
 from website.models import BasePage
+from website.page_views import route_view
 from website.storage import private_storage
-
-
-class OrganisationKind(models.TextChoices):
-    TRADE_UNION = "trade_union", "Trade union"
-    UNION_BRANCH = "union_branch", "Union branch"
-    LEFT_GROUP = "left_group", "Constituency party or left group"
-    CAMPAIGN_GROUP = "campaign_group", "Campaign group"
-    COMMUNITY_GROUP = "community_group", "Community group"
-    MUTUAL_AID = "mutual_aid", "Mutual-aid network"
-    MPS_GROUP = "mps_group", "Group of MPs"
-    OTHER = "other", "Other"
-
-
-# How a count of each kind reads: "12 union branches".
-KIND_PLURALS = {
-    OrganisationKind.TRADE_UNION: "trade unions",
-    OrganisationKind.UNION_BRANCH: "union branches",
-    OrganisationKind.LEFT_GROUP: "constituency parties and left groups",
-    OrganisationKind.CAMPAIGN_GROUP: "campaign groups",
-    OrganisationKind.COMMUNITY_GROUP: "community groups",
-    OrganisationKind.MUTUAL_AID: "mutual-aid networks",
-    OrganisationKind.MPS_GROUP: "groups of MPs",
-    OrganisationKind.OTHER: "other organisations",
-}
-KIND_SINGULARS = {
-    OrganisationKind.TRADE_UNION: "trade union",
-    OrganisationKind.UNION_BRANCH: "union branch",
-    OrganisationKind.LEFT_GROUP: "constituency party or left group",
-    OrganisationKind.CAMPAIGN_GROUP: "campaign group",
-    OrganisationKind.COMMUNITY_GROUP: "community group",
-    OrganisationKind.MUTUAL_AID: "mutual-aid network",
-    OrganisationKind.MPS_GROUP: "group of MPs",
-    OrganisationKind.OTHER: "other organisation",
-}
-
-
-class Region(models.TextChoices):
-    UK_WIDE = "uk", "UK-wide"
-    SCOTLAND = "scotland", "Scotland"
-    WALES = "wales", "Wales"
-    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
-    NORTH_EAST = "north_east", "North East"
-    NORTH_WEST = "north_west", "North West"
-    YORKSHIRE = "yorkshire", "Yorkshire and the Humber"
-    EAST_MIDLANDS = "east_midlands", "East Midlands"
-    WEST_MIDLANDS = "west_midlands", "West Midlands"
-    EAST = "east", "East of England"
-    LONDON = "london", "London"
-    SOUTH_EAST = "south_east", "South East"
-    SOUTH_WEST = "south_west", "South West"
 
 
 class Organisation(PreviewableMixin, index.Indexed, Orderable):
@@ -108,6 +62,8 @@ class Organisation(PreviewableMixin, index.Indexed, Orderable):
         index.FilterField("listed"),
         index.FilterField("show_logo"),
     ]
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta(Orderable.Meta):
         verbose_name = "organisation"
@@ -175,9 +131,7 @@ class EndorsementsPage(RoutablePageMixin, BasePage):
         verbose_name = "endorsements page"
 
     def get_context(self, request, *args, **kwargs):
-        from endorsements.views import gallery_context
-
-        return {**super().get_context(request, *args, **kwargs), **gallery_context(request)}
+        return {**super().get_context(request, *args, **kwargs), **gallery_context(request, Organisation.objects)}
 
     @path("")
     def gallery(self, request):
@@ -185,15 +139,11 @@ class EndorsementsPage(RoutablePageMixin, BasePage):
 
     @path("ask/")
     def ask(self, request):
-        from endorsements.views import ask_to_endorse
-
-        return ask_to_endorse(self, request)
+        return route_view("endorsements.ask_to_endorse")(self, request)
 
     @path("ask/thanks/")
     def thanks(self, request):
-        from endorsements.views import thank_you
-
-        return thank_you(self, request)
+        return route_view("endorsements.thank_you")(self, request)
 
 
 class RequestStatus(models.TextChoices):

@@ -2,7 +2,7 @@ from wagtail import blocks
 
 from campaigns.blocks import LatestCampaignsBlock, NextEventsBlock
 from endorsements.blocks import OrganisationGalleryBlock
-from news.blocks import LatestNewsBlock
+from news.sections import LatestNewsBlock
 from social.blocks import SocialFeedBlock
 from website.blocks import (
     CallToActionBlock,

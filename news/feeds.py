@@ -1,12 +1,14 @@
 """RSS 2.0 and Atom feeds of the news, whole or by kind or topic, with Django's syndication framework."""
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
 from news.models import KIND_PLURALS
 from news.queries import feed_items
 from website.models import SiteSettings
+from website.page_views import answers_route
 
 
 class NewsRssFeed(Feed):
@@ -68,3 +70,11 @@ class NewsAtomFeed(NewsRssFeed):
 
 
 FEED_TYPES = {"rss": NewsRssFeed, "atom": NewsAtomFeed}
+
+
+@answers_route("news.feed")
+def news_feed(request, index, feed_format, kind="", topic=None):
+    """The news index's feed in `feed_format` ("rss" or "atom"), of one kind or topic when given."""
+    if feed_format not in FEED_TYPES:
+        raise Http404("There is no such feed.")
+    return FEED_TYPES[feed_format](index, kind=kind, topic=topic)(request)

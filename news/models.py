@@ -16,7 +16,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import NewsPageBodyBlock
+from news.querysets import NewsPageManager
 from website.models import BasePage
+from website.page_views import route_view
 
 NEWS_PER_PAGE = 6
 
@@ -61,16 +63,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = "news index page"
 
     def get_context(self, request, *args, **kwargs):
-        # queries.py imports this module's models, so it is imported when first needed.
-        from news.queries import news_listing, topics_in_use
-
         context = super().get_context(request, *args, **kwargs)
         kind = request.GET.get("kind", "")
         kind = kind if kind in KIND_PLURALS else ""
         topic_slug = request.GET.get("topic", "")[:100]
         topic = Tag.objects.filter(slug=topic_slug).first() if topic_slug else None
         unknown_topic = bool(topic_slug) and topic is None
-        items = NewsPage.objects.none() if unknown_topic else news_listing(kind=kind, topic=topic)
+        items = NewsPage.objects.none() if unknown_topic else NewsPage.objects.listing(kind=kind, topic=topic)
         context.update(
             kind=kind,
             kind_label=KIND_PLURALS.get(kind, ""),
@@ -82,7 +81,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             ],
             topic_filters=[
                 {"label": tag.name, "url": self.filter_url(kind, tag), "current": tag == topic}
-                for tag in topics_in_use()
+                for tag in NewsPage.objects.topics_in_use()
             ],
             all_topics_url=self.filter_url(kind, None),
             feeds=self.feeds(kind, topic),
@@ -140,11 +139,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("kind/<str:kind>/feed/<str:feed_format>/", name="kind_feed")
     @path("topic/<str:topic>/feed/<str:feed_format>/", name="topic_feed")
     def feed(self, request, feed_format, kind="", topic=None):
-        from news.feeds import FEED_TYPES  # feeds.py imports these models too
-
-        if feed_format not in FEED_TYPES:
-            raise Http404("There is no such feed.")
-        return FEED_TYPES[feed_format](self, kind=kind, topic=self.feed_topic(kind, topic))(request)
+        return route_view("news.feed")(request, self, feed_format, kind=kind, topic=self.feed_topic(kind, topic))
 
 
 class NewsPage(BasePage):
@@ -208,6 +203,9 @@ class NewsPage(BasePage):
         index.FilterField("kind"),
         index.FilterField("date"),
     ]
+
+    # The listings: NewsPage.objects.listing(), .feed_items(), .topics_in_use() (news/querysets.py).
+    objects = NewsPageManager()
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

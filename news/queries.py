@@ -1,15 +1,9 @@
-"""One query function per listing of news: live, public, without the bodies, pictures and renditions in bulk."""
+"""One query function per listing of news: live, public, without the bodies, pictures and renditions in bulk.
 
-from django.db.models import Prefetch
-from taggit.models import Tag
-from wagtail.images.models import Filter
+The queries themselves are methods of the news pages' queryset (news/querysets.py).
+"""
 
 from news.models import NewsIndexPage, NewsPage
-from website.models import SiteImage
-
-# The renditions the listing templates ask for, prefetched with the pictures.
-CARD_IMAGE_FILTERS = ["fill-{480x270,960x540}", "format-{avif,webp,jpeg}"]
-CARD_IMAGE_SPECS = Filter.expand_spec(CARD_IMAGE_FILTERS)
 
 
 def news_index():
@@ -17,20 +11,8 @@ def news_index():
     return NewsIndexPage.objects.live().first()
 
 
-def _published_news():
-    return NewsPage.objects.live().public().defer_streamfields().order_by("-date", "-first_published_at", "-pk")
-
-
 def news_listing(kind="", topic=None):
-    """The index's items, newest first, optionally one kind and one topic, each with its card picture."""
-    items = _published_news().prefetch_related(
-        Prefetch("listing_image", queryset=SiteImage.objects.prefetch_renditions(*CARD_IMAGE_SPECS))
-    )
-    if kind:
-        items = items.filter(kind=kind)
-    if topic is not None:
-        items = items.filter(tags=topic)
-    return items
+    return NewsPage.objects.listing(kind=kind, topic=topic)
 
 
 def latest_news(count):
@@ -44,19 +26,8 @@ def news_for_campaign(campaign, count=3):
 
 
 def feed_items(kind="", topic=None, count=20):
-    """The newest items of a feed, with their topics as the feed's categories."""
-    items = _published_news().prefetch_related("tags")
-    if kind:
-        items = items.filter(kind=kind)
-    if topic is not None:
-        items = items.filter(tags=topic)
-    return list(items[:count])
+    return NewsPage.objects.feed_items(kind=kind, topic=topic, count=count)
 
 
 def topics_in_use():
-    """The topics at least one published item has, by name, for the index's filter links."""
-    return (
-        Tag.objects.filter(news_newspagetag_items__content_object__in=_published_news().values("pk"))
-        .distinct()
-        .order_by("name")
-    )
+    return NewsPage.objects.topics_in_use()

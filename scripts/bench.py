@@ -78,6 +78,7 @@ class Bench:
         if choice not in ("", "postgres", "sqlite"):
             sys.exit("BENCH_DATABASE is postgres or sqlite.")
         if choice != "sqlite":
+            # why: the PostgreSQL driver is needed only when the bench runs on PostgreSQL; SQLite runs need none.
             import psycopg
 
             try:
@@ -93,6 +94,7 @@ class Bench:
         return f"sqlite:///{self.tmp / 'db.sqlite3'}"
 
     def connect_redis(self):
+        # why: Redis is optional for the bench (it measures the cache without it too); imported only when used.
         import redis
 
         client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
@@ -455,6 +457,7 @@ http {{
         if self.redis is not None:
             self.redis.flushdb()
         if self.postgres:
+            # why: the PostgreSQL driver only when the bench ran on PostgreSQL (see database_url).
             import psycopg
 
             with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:

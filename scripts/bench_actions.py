@@ -158,10 +158,12 @@ class Records:
             query += " AND confirmation_sent_at IS NULL"
         pattern = f"{prefix}-%"
         if self.url.startswith("sqlite"):
+            # why: each database's driver only for that database (psycopg may not be installed for SQLite runs).
             import sqlite3
 
             with sqlite3.connect(self.url.removeprefix("sqlite:///"), timeout=30) as connection:
                 return connection.execute(query.replace("%s", "?"), [pattern]).fetchone()[0]
+        # why: as above, the PostgreSQL driver only when the bench runs on PostgreSQL.
         import psycopg
 
         with psycopg.connect(self.url) as connection:

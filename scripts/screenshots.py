@@ -106,6 +106,7 @@ def editor_pages(base_url, page):
 
 
 def shoot(base_url, username, password):
+    # why: Playwright is a test-only requirement (requirements-test.txt); the demo build runs before it is needed.
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)

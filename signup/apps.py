@@ -9,6 +9,7 @@ class SignupConfig(AppConfig):
     verbose_name = "Sign-up"
 
     def ready(self):
+        import signup.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)
         from signup.models import Supporter
         from website import personal_data
 

@@ -1,13 +1,12 @@
 """The demo's "Signup and get organised" page, which the home page's call to action links to."""
 
+from signup.models import SignUpPage
 from website.demo import child_page
 
 SIGN_UP_SLUG = "sign-up"
 
 
 def sign_up_page(home, log, privacy=None):
-    from signup.models import SignUpPage
-
     return child_page(
         home,
         SignUpPage,

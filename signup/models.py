@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from website.models import BasePage
+from website.page_views import route_view
 
 DEFAULT_INTERESTS = "Campaigns\nEvents and rallies\nVolunteering"
 DEFAULT_EMAIL_CONSENT = "Yes, e-mail me about campaigns, events and actions. I can unsubscribe at any time."
@@ -112,15 +113,11 @@ class SignUpPage(RoutablePageMixin, BasePage):
 
     @path("")
     def form(self, request):
-        from signup.views import sign_up
-
-        return sign_up(request, self)
+        return route_view("signup.sign_up")(request, self)
 
     @path("thanks/")
     def thanks(self, request):
-        from signup.views import thanks
-
-        return thanks(request, self)
+        return route_view("signup.thanks")(request, self)
 
 
 class SupporterStatus(models.TextChoices):

@@ -13,12 +13,14 @@ from signup.links import LinkExpired, LinkInvalid, read_confirmation_token, read
 from signup.models import SignUpPage, Supporter, SupporterStatus, new_nonce
 from signup.tasks import send_confirmation
 from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.page_views import answers_route
 from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
 
 DETAIL_FIELDS = ("name", "postcode", "membership", "interests", "email_updates", "data_consent")
 
 
+@answers_route("signup.sign_up")
 def sign_up(request, page):
     """The form, the same for every visitor (the caches keep it); each post's answer is the visitor's own."""
     if request.method == "POST" and not resending(request):
@@ -75,6 +77,7 @@ def save_sign_up(page, form):
     return existing
 
 
+@answers_route("signup.thanks")
 def thanks(request, page):
     return TemplateResponse(request, "signup/thanks.html", {"page": page})
 

@@ -1,11 +1,13 @@
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from pytest_django.fixtures import validate_django_db
+from wagtail.models import Collection
 
 from website.demo import site_tree
 
@@ -29,8 +31,6 @@ def site(db):
 
 def ensure_root_collection():
     """Wagtail's root collection, which a transactional test's flush before it may have removed."""
-    from wagtail.models import Collection
-
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
@@ -174,8 +174,6 @@ def fresh_rate_limits():
 def group_member(django_user_model):
     """make(group_name, username=None): a new user in the named editors' group (None: in no group), and a
     client logged in as them."""
-    from django.contrib.auth.models import Group
-    from django.test import Client
 
     def make(group_name, username=None):
         username = username or (group_name or "nobody").lower().replace(" ", "-")

@@ -12,18 +12,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from campaigns.actions import campaign_actions
+from campaigns.querysets import CampaignPageManager, CampaignStatus, backer_groups
+from news.queries import news_for_campaign
 from website.blocks import BodyBlock
 from website.models import BasePage
 
 CAMPAIGNS_PER_PAGE = 12
 # Topic filters are tag slugs; anything else (such as a NUL byte PostgreSQL refuses) is ignored.
 TOPIC_SLUG = re.compile(r"[-\w]{1,100}")
-
-
-class CampaignStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    WON = "won", "Won"
-    CLOSED = "closed", "Closed"
 
 
 class CampaignIndexPage(BasePage):
@@ -42,18 +39,16 @@ class CampaignIndexPage(BasePage):
         verbose_name = "campaign index page"
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.queries import campaign_listing, campaign_topics
-
         context = super().get_context(request, *args, **kwargs)
         status = request.GET.get("status", "")
         status = status if status in CampaignStatus.values else ""
         topic = request.GET.get("topic", "")
         topic = topic if TOPIC_SLUG.fullmatch(topic) else ""
-        campaigns = campaign_listing(status=status, topic=topic)
+        campaigns = CampaignPage.objects.listing(status=status, topic=topic)
         context.update(
             campaigns=Paginator(campaigns, CAMPAIGNS_PER_PAGE).get_page(request.GET.get("page")),
             statuses=CampaignStatus.choices,
-            topics=campaign_topics(),
+            topics=CampaignPage.objects.topics_in_use(),
             current_status=status,
             current_topic=topic,
         )
@@ -121,6 +116,9 @@ class CampaignPage(BasePage):
         index.FilterField("status"),
     ]
 
+    # The listings: CampaignPage.objects.listing(), .latest(), .topics_in_use() (campaigns/querysets.py).
+    objects = CampaignPageManager()
+
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
     page_description = "A campaign: its demands, its story, the organisations backing it and its events."
@@ -144,15 +142,11 @@ class CampaignPage(BasePage):
         return self.listing_image or self.hero_image
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.actions import campaign_actions
-        from campaigns.queries import backer_groups, upcoming_events
-        from news.queries import news_for_campaign
-
         context = super().get_context(request, *args, **kwargs)
-        events = list(upcoming_events(campaign=self))
+        events = list(self.events.upcoming())
         actions = campaign_actions(request, self, next_event=events[0] if events else None)
         context.update(
-            backer_groups=backer_groups(self),
+            backer_groups=backer_groups(self.backers),
             upcoming_events=events,
             related_news=news_for_campaign(self),
             actions=actions,

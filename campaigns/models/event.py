@@ -8,9 +8,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaigns.actions import event_actions, primary_event_action
+from campaigns.querysets import EventPageManager, line_up
 from website.blocks import BodyBlock, LivestreamBlock
 from website.blocks.rich_text import BODY_FEATURES
 from website.models import BasePage
+from website.page_views import route_view
 
 PAST_EVENTS_PER_PAGE = 12
 
@@ -41,12 +44,10 @@ class EventIndexPage(BasePage):
         verbose_name = "event index page"
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.queries import past_events, upcoming_events
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            upcoming_events=upcoming_events(),
-            past_events=Paginator(past_events(), PAST_EVENTS_PER_PAGE).get_page(request.GET.get("page")),
+            upcoming_events=EventPage.objects.upcoming(),
+            past_events=Paginator(EventPage.objects.past(), PAST_EVENTS_PER_PAGE).get_page(request.GET.get("page")),
         )
         return context
 
@@ -154,6 +155,9 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("start"),
     ]
 
+    # The listings: EventPage.objects.upcoming(), .past(), .next() (campaigns/querysets.py).
+    objects = EventPageManager()
+
     parent_page_types = ["campaigns.EventIndexPage"]
     subpage_types = []
     page_description = "A rally, meeting or online event, with its time, place, livestream and registration form."
@@ -207,12 +211,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return ", ".join(part for part in [self.venue_name, *self.address.splitlines()] if part.strip())
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.actions import event_actions, primary_event_action
-        from campaigns.queries import line_up
-
         context = super().get_context(request, *args, **kwargs)
         actions = event_actions(request, self)
-        context.update(speakers=line_up(self), actions=actions, primary_action=primary_event_action(self, actions))
+        context.update(
+            speakers=line_up(self.speakers), actions=actions, primary_action=primary_event_action(self, actions)
+        )
         return context
 
     @property
@@ -223,24 +226,16 @@ class EventPage(RoutablePageMixin, BasePage):
     # file.
     @path("")
     def event(self, request):
-        from campaigns.views import event_page
-
-        return event_page(request, self)
+        return route_view("campaigns.event_page")(request, self)
 
     @path("received/")
     def received(self, request):
-        from campaigns.views import registration_received
-
-        return registration_received(request, self)
+        return route_view("campaigns.registration_received")(request, self)
 
     @path("registered/<uuid:token>/")
     def registered(self, request, token):
-        from campaigns.views import registration_confirmation
-
-        return registration_confirmation(request, self, token)
+        return route_view("campaigns.registration_confirmation")(request, self, token)
 
     @path("add-to-calendar/")
     def calendar(self, request):
-        from campaigns.views import event_calendar
-
-        return event_calendar(request, self)
+        return route_view("campaigns.event_calendar")(request, self)

@@ -2,13 +2,17 @@
 share links that load nothing from the networks; every page's share card has a picture; demo posters and logos."""
 
 import re
+from io import BytesIO
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
+from PIL import Image
 
 from campaigns.models import CampaignPage, EventPage
 from endorsements.logos import initials
 from news.models import NewsPage
+from website import posters
 from website.models import SiteImage, SiteSettings
 from website.posters import poster_png
 
@@ -75,7 +79,6 @@ def test_the_demo_draws_its_own_pictures_once(demo_site):
     assert EventPage.objects.filter(hero_image__isnull=False).exists()
     assert NewsPage.objects.filter(listing_image__isnull=False).count() >= 2
     assert NewsPage.objects.filter(listing_image__isnull=True).exists()
-    from django.core.management import call_command
 
     before = SiteImage.objects.count()
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -83,11 +86,6 @@ def test_the_demo_draws_its_own_pictures_once(demo_site):
 
 
 def test_a_poster_is_drawn_without_any_installed_font(monkeypatch):
-    from io import BytesIO
-
-    from PIL import Image
-
-    from website import posters
 
     monkeypatch.setattr(posters, "BOLD_FONTS", ())
     image = Image.open(BytesIO(poster_png("Let the members decide", kicker="#Recall", footer="Broad Left")))

@@ -1,7 +1,9 @@
 import pytest
+from django.core.cache import cache
+from django.test import override_settings
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from campaigns.models import CampaignStatus
+from campaigns.models import CampaignPage, CampaignStatus, EventPage
 from tests.campaigns.factories import CampaignPageFactory, EventPageFactory, in_days
 from tests.factories import ImageFactory, add_pages
 from tests.utils import assert_flat_query_budget, assert_no_inline_code
@@ -116,10 +118,6 @@ def test_an_editor_places_the_latest_campaigns_on_the_home_page(admin_client, ho
 
 @pytest.mark.django_db
 def test_kept_sections_follow_edits_and_events_drop_out_on_time(client, home_page, campaign_index, event_index):
-    from django.core.cache import cache
-    from django.test import override_settings
-
-    from campaigns.models import CampaignPage, EventPage
 
     CampaignPageFactory(parent=campaign_index, title="Save our libraries")
     EventPageFactory(parent=event_index, title="Saturday rally")

@@ -3,6 +3,7 @@ search; written into the calendar file."""
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.search.backends import get_search_backend
 from wagtail.test.utils.form_data import inline_formset
 
 from campaigns.models import EventPage
@@ -44,8 +45,6 @@ def test_cards_name_the_speakers(client, rally, event_index):
 
 
 def test_a_speakers_name_finds_the_event(client, rally):
-    from wagtail.search.backends import get_search_backend
-
     get_search_backend().add(rally)
     html = client.get("/search/", {"q": "Sultana"}).content.decode()
     assert "Rally to reclaim democracy" in html

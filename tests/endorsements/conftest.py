@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.endorsements.factories import endorsements_page
 
@@ -12,8 +13,6 @@ def endorsements(home_page):
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """Rate limits count in the cache: each test starts with none used."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()

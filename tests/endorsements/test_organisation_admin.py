@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 
 from endorsements.models import Organisation, OrganisationKind, Region
 from tests.factories import OrganisationFactory
@@ -37,8 +38,6 @@ ORGANISATIONS = "/admin/snippets/endorsements/organisation/"
 
 
 def listed_names(client):
-    from bs4 import BeautifulSoup
-
     page = BeautifulSoup(client.get("/endorsements/").content, "html.parser")
     return [item.get_text(strip=True) for item in page.select(".organisation-wall__item")]
 

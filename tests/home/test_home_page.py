@@ -1,5 +1,6 @@
 import pytest
-from wagtail.models import Page
+from django.core.management import call_command
+from wagtail.models import Page, Revision
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -37,9 +38,6 @@ def test_public_pages_carry_a_strict_content_security_policy(client, demo_site):
 
 @pytest.mark.django_db
 def test_loading_the_demo_twice_changes_nothing(demo_site):
-    from django.core.management import call_command
-    from wagtail.models import Page, Revision
-
     def state():
         settings = SiteSettings.for_site(demo_site)
         return (
@@ -56,8 +54,6 @@ def test_loading_the_demo_twice_changes_nothing(demo_site):
 
 @pytest.mark.django_db
 def test_demo_loader_leaves_editors_changes_alone(demo_site):
-    from django.core.management import call_command
-
     home = HomePage.objects.get()
     home.body = [("text", "<p>Edited by an editor</p>")]
     home.save_revision().publish()

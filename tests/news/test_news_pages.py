@@ -5,12 +5,14 @@ import re
 from unittest import mock
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
 from news.models import NEWS_PER_PAGE, NewsIndexPage, NewsKind, NewsPage
 from tests.factories import ImageFactory
 from tests.news.factories import NewsPageFactory
 from tests.utils import assert_no_inline_code
+from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -176,8 +178,6 @@ def test_press_release_shows_its_press_contact_and_other_kinds_do_not(client, ne
 
 
 def test_a_press_release_needs_a_press_contact(news_index):
-    from django.core.exceptions import ValidationError
-
     release = NewsPage(title="Release", slug="release", kind=NewsKind.PRESS_RELEASE)
     with pytest.raises(ValidationError, match="A press release needs a press contact"):
         news_index.add_child(instance=release)
@@ -186,8 +186,6 @@ def test_a_press_release_needs_a_press_contact(news_index):
 
 
 def test_news_item_shares_as_an_article(client, news_index, site):
-    from website.models import SiteSettings
-
     settings = SiteSettings.for_site(site)
     settings.default_share_image = ImageFactory(title="Network banner")
     settings.save()

@@ -6,6 +6,7 @@ from html import unescape
 import pytest
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 
 from tests.factories import OrganisationFactory, StandardPageFactory, add_pages
 from tests.utils import assert_flat_query_budget, assert_no_inline_code
@@ -85,8 +86,6 @@ def test_an_editors_promoted_result_comes_first_and_only_once(client, pages):
 
 @pytest.mark.django_db
 def test_unpublished_private_and_deleted_pages_are_never_found(client, pages):
-    from wagtail.models import PageViewRestriction
-
     shown = pages("Rally on Saturday")
     withdrawn = pages("Rally postponed")
     gone = pages("Rally cancelled")

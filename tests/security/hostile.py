@@ -1,6 +1,11 @@
 """Hostile input for property-based tests: arbitrary text, markup, spreadsheet formulas and control characters."""
 
+import csv
+import io
+
 from hypothesis import strategies as st
+
+from website.admin_exports import FORMULA_TRIGGERS
 
 # Each is dangerous if it reaches a page, a feed, an e-mail or a spreadsheet as it is.
 PAYLOADS = [
@@ -46,11 +51,6 @@ def assert_handled(response, sent):
 
 def assert_safe_export(response):
     """A CSV download no spreadsheet runs: sent as an attachment, no cell that starts a formula."""
-    import csv
-    import io
-
-    from website.admin_exports import FORMULA_TRIGGERS
-
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith("attachment")

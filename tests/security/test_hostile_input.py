@@ -4,6 +4,8 @@ Each form's fields get hostile values together; wherever the input comes back (t
 page, the editors' inspect view, their CSV export, the e-mails sent) it is escaped, and nothing fails.
 """
 
+from urllib.parse import quote
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
@@ -11,8 +13,9 @@ from django.utils import timezone
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from campaigns.models import Registration
-from endorsements.models import EndorsementRequest, OrganisationKind, Region
+from campaigns.models import CampaignIndexPage, EventIndexPage, Registration
+from endorsements.models import EndorsementRequest, EndorsementsPage, OrganisationKind, Region
+from news.models import NewsIndexPage
 from signup.models import Supporter, SupporterStatus
 from tests.security.hostile import PAYLOADS, assert_handled, assert_safe_export, assert_safe_mail, hostile_text
 
@@ -200,10 +203,6 @@ LISTING_PARAMETERS = ["page", "kind", "topic", "status", "region", "campaign", "
 @example(where=0, parameter="campaign", value="1 OR 1=1")
 def test_listing_filters_and_page_numbers(client, demo_site, where, parameter, value):
     """The query strings visitors (and crawlers) put on the listing pages: filters, page numbers, the ask form."""
-    from campaigns.models import CampaignIndexPage, EventIndexPage
-    from endorsements.models import EndorsementsPage
-    from news.models import NewsIndexPage
-
     endorsements = EndorsementsPage.objects.live().first()
     urls = [
         *(model.objects.live().first().url for model in (CampaignIndexPage, EventIndexPage, NewsIndexPage)),
@@ -219,8 +218,6 @@ def test_listing_filters_and_page_numbers(client, demo_site, where, parameter, v
 @given(token=hostile_text)
 @example(token="../../admin")
 def test_confirmation_and_unsubscribe_links(client, signup_page, token):
-    from urllib.parse import quote
-
     for kind in ("confirm", "unsubscribe"):
         assert_handled(client.get(f"/signup/{kind}/{quote(token, safe='')}/"), token)
     assert_handled(client.post(f"/signup/unsubscribe/{quote(token, safe='')}/"), token)

@@ -2,7 +2,8 @@
 
 import pytest
 from django.conf import settings
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
+from wagtail.contrib.search_promotions.models import Query
 
 from campaigns.models import Registration
 from endorsements.models import EndorsementRequest
@@ -12,6 +13,7 @@ from tests.endorsements.test_requests import ASK_URL
 from tests.endorsements.test_requests import form_data as request_data
 from tests.signup.test_signup import form_data as signup_data
 from tests.utils import assert_no_inline_code
+from website.forms import client_ip
 
 FLOODER = "203.0.113.9"
 NEIGHBOUR = "198.51.100.30"
@@ -115,8 +117,6 @@ def test_one_contact_address_is_limited_on_endorsement_requests(client, endorsem
 @pytest.mark.django_db
 @override_settings(SEARCH_RATE_LIMIT="5/m")
 def test_search(client, site):
-    from wagtail.contrib.search_promotions.models import Query
-
     def search(words, address):
         return client.get("/search/", {"q": words}, REMOTE_ADDR=address)
 
@@ -151,9 +151,6 @@ def test_behind_a_proxy_each_visitor_is_counted_by_their_own_address(client, sig
 
 
 def test_the_address_counted_is_the_one_the_trusted_proxies_saw():
-    from django.test import RequestFactory
-
-    from website.forms import client_ip
 
     factory = RequestFactory()
 

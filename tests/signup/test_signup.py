@@ -7,9 +7,11 @@ from smtplib import SMTPException
 from unittest import mock
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core import mail, signing
+from django.core.cache import cache
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from signup.links import CONFIRMATION_SALT, confirmation_token
@@ -194,8 +196,6 @@ def test_unsubscribing_takes_one_click_and_is_honoured_at_once(client, signup_pa
 
 @pytest.mark.django_db
 def test_a_mail_program_unsubscribes_with_a_bare_post(signup_page):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     sign_up(client, signup_page, consent_version=signup_page.consent_version)
     # enforce_csrf_checks refuses the sign-up form post without a token; make the record the ordinary way.
@@ -234,8 +234,6 @@ def test_a_bot_filling_the_honeypot_is_turned_away(client, signup_page):
 @pytest.mark.django_db
 @override_settings(SIGNUP_RATE_LIMIT="3/h")
 def test_a_flood_from_one_address_gets_try_again_later(client, signup_page):
-    from django.core.cache import cache
-
     cache.clear()
     statuses = [sign_up(client, signup_page, email=f"person{n}@example.org").status_code for n in range(5)]
     assert statuses == [302, 302, 302, 429, 429]
@@ -295,8 +293,6 @@ def test_the_retention_command_removes_exactly_what_it_should(client, signup_pag
 
 @pytest.mark.django_db
 def test_only_people_allowed_to_see_supporter_data_can(client, django_user_model, signup_page):
-    from django.contrib.auth.models import Group, Permission
-
     sign_up(client, signup_page)
     editor = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))

@@ -1,8 +1,15 @@
+import importlib
 from datetime import timedelta
 
 import pytest
-from django.test import override_settings
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.test import Client, override_settings
+from django.urls import clear_url_caches
+from django.utils import timezone
 
+import website.urls
 from tests.utils import assert_no_inline_code
 
 LOGIN = "/admin/login/"
@@ -44,9 +51,6 @@ def test_a_successful_login_clears_earlier_failures(client, editor):
 
 @pytest.mark.django_db
 def test_weak_passwords_are_refused(editor):
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
     for weak in ["password123", "12345678901234", "editor@example.org"]:
         with pytest.raises(ValidationError):
             validate_password(weak, editor)
@@ -76,9 +80,6 @@ def test_the_admin_sends_protective_headers_and_still_works(admin_client, demo_s
 
 @pytest.mark.django_db
 def test_an_editors_session_ends_after_a_working_day_and_with_the_browser(client, editor):
-    from django.contrib.sessions.models import Session
-    from django.utils import timezone
-
     login = attempt(client, "the-right-password-1")
     assert login.status_code == 302
     cookie = login.cookies["sessionid"]
@@ -97,12 +98,6 @@ def test_an_editors_session_ends_after_a_working_day_and_with_the_browser(client
 @pytest.fixture
 def admin_at_another_path(settings):
     """The site as started with ADMIN_URL_PATH=office: settings and URLs as that start-up would make them."""
-    import importlib
-
-    from django.urls import clear_url_caches
-
-    import website.urls
-
     policy = settings.CONTENT_SECURITY_POLICY
     settings.ADMIN_URL_PATH = "office"
     settings.CONTENT_SECURITY_POLICY = {**policy, "EXCLUDE_URL_PREFIXES": ["/office/"]}
@@ -117,8 +112,6 @@ def admin_at_another_path(settings):
 
 @pytest.mark.django_db
 def test_the_admin_moves_to_its_configured_path_and_is_gone_from_admin(admin_at_another_path, editor):
-    from django.test import Client
-
     client = Client()  # its middleware is set up with the new path
     assert client.get("/admin/").status_code == 404
     assert client.get("/admin/login/").status_code == 404

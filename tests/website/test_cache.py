@@ -10,10 +10,12 @@ import pytest
 from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
 from django.db import connection
+from django.http import HttpResponse
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from campaigns.models import CampaignPage
 from news.models import NewsPage
 from signup.demo import sign_up_page
 from signup.models import Supporter
@@ -22,7 +24,7 @@ from tests.factories import OrganisationFactory, StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.utils import caching, wsgi_get
 from website import cache as website_cache
-from website.cache import KeptPageFront
+from website.cache import KeptPageFront, PageCacheMiddleware
 from website.models import Navigation, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -292,9 +294,6 @@ def test_a_post_is_never_answered_from_the_cache(client, home_page):
 
 
 def test_a_page_that_sets_a_cookie_is_not_shared(rf):
-    from django.http import HttpResponse
-
-    from website.cache import PageCacheMiddleware
 
     def view(request):
         response = HttpResponse("hello")
@@ -410,8 +409,6 @@ def purged(proxy):
 def test_publishing_purges_the_page_its_listings_the_home_page_the_feeds_and_the_sitemap(
     home_page, news_index, purged, django_capture_on_commit_callbacks
 ):
-    from campaigns.models import CampaignPage
-
     campaign = home_page.add_child(instance=CampaignPage(title="Recall", slug="recall"))
     campaign.save_revision().publish()
     item = NewsPageFactory(parent=news_index, title="Rally called", slug="rally-called", related_campaign=campaign)

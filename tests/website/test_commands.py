@@ -5,6 +5,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from home.models import HomePage
+from website.demo import add_home_section
+
 
 def run(command, *args):
     output = io.StringIO()
@@ -46,9 +49,6 @@ def test_demo_loader_reports_its_progress(db):
 
 @pytest.mark.django_db
 def test_each_app_adds_its_home_section_once_in_its_place(demo_site):
-    from home.models import HomePage
-    from website.demo import add_home_section
-
     def sections():
         return [block.block_type for block in HomePage.objects.get().body]
 

@@ -4,11 +4,12 @@ import errno
 import sqlite3
 from contextlib import contextmanager
 from datetime import timedelta
-from io import StringIO
+from io import BytesIO, StringIO
 from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -31,8 +32,6 @@ from website.models import SiteImage
 
 
 def png_bytes():
-    from io import BytesIO
-
     buffer = BytesIO()
     PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
     return buffer.getvalue()
@@ -112,8 +111,6 @@ def mail_server_down():
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    from django.core.cache import cache
-
     cache.clear()
 
 

@@ -3,8 +3,9 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Page
 
-from campaigns.models import CampaignBacker, CampaignPage
+from campaigns.models import CampaignBacker, CampaignIndexPage, CampaignPage
 from tests.endorsements.factories import svg_logo_image
 from tests.factories import ImageFactory, OrganisationFactory, StandardPageFactory
 
@@ -55,8 +56,6 @@ def test_the_hero_picture_loads_at_once(client, home_page):
 
 
 def test_campaign_cards_offer_avif_too(client, home_page):
-    from campaigns.models import CampaignIndexPage
-
     index = home_page.add_child(instance=CampaignIndexPage(title="Campaigns", slug="campaigns"))
     index.save_revision().publish()
     campaign = index.add_child(instance=CampaignPage(title="Recall", slug="recall", hero_image=ImageFactory()))
@@ -90,8 +89,6 @@ def test_backers_logos_are_pictures_and_svg_logos_stay_svg(client, home_page):
 
 
 def test_every_picture_of_the_demo_site_has_its_size(client, demo_site):
-    from wagtail.models import Page
-
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         if response.status_code != 200:

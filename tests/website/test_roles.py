@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -272,9 +274,6 @@ def test_each_dashboard_panel_shows_only_to_those_allowed(sections, member):
 
 @pytest.mark.django_db
 def test_the_dashboard_runs_as_many_queries_for_200_records_as_for_10(sections, admin_client):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def add(count):
         for n in range(count):
             event = EventPageFactory(parent=sections["events"], title=f"Event {Page.objects.count()}")

@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import HomePage
 from website.demo import site_tree
+from website.livestream_demo import LIVESTREAM_NOTICE
 from website.models import StandardPage
 from website.video_urls import UNSUPPORTED_MESSAGE
 
@@ -148,8 +149,6 @@ class TestEditorSchedulesALivestream(ProvidersUnreachable, WagtailPageTestCase):
 
 @pytest.mark.django_db
 def test_demo_puts_the_telly_livestream_on_the_home_page(client, root_collection, demo_site):
-    from website.livestream_demo import LIVESTREAM_NOTICE
-
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     home = HomePage.objects.get()
     livestreams = [block for block in home.body if block.block_type == "livestream"]
