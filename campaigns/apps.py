@@ -1,10 +1,22 @@
 from django.apps import AppConfig
 
+from website.roles import ADMINISTRATORS, CAMPAIGN_WORKFLOW, ORGANISERS, model
+
 
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     demo_loader = "campaigns.demo"
     demo_order = 40
+    # Registrations are people's details, seen by the organisers who run the events; exporting needs only "view".
+    group_permissions = {
+        ORGANISERS: model("campaigns", "registration", ["view"]),
+        ADMINISTRATORS: model("campaigns", "registration", ["view"]),
+    }
+    # Organisers write and submit; moderators publish through the workflow.
+    group_sections = {
+        "campaignindexpage": {"groups": {ORGANISERS: ["add", "change"]}, "workflow": CAMPAIGN_WORKFLOW},
+        "eventindexpage": {"groups": {ORGANISERS: ["add", "change"]}, "workflow": CAMPAIGN_WORKFLOW},
+    }
 
     def ready(self):
         import campaigns.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)

@@ -1,11 +1,25 @@
 from django.apps import AppConfig
 
+from website.roles import ADMINISTRATORS, ENDORSEMENTS_EDITORS, MODERATORS, model
+
 
 class EndorsementsConfig(AppConfig):
     name = "endorsements"
     demo_loader = "endorsements.demo"
     demo_scaler = "endorsements.scale_demo"
     demo_order = 20
+    # Approving or declining a request is "change"; the form that wrote the request is the public's, not theirs.
+    group_permissions = {
+        ENDORSEMENTS_EDITORS: [
+            *model("endorsements", "organisation"),
+            *model("endorsements", "endorsementrequest", ["view", "change"]),
+        ],
+        MODERATORS: model("endorsements", "organisation"),
+        ADMINISTRATORS: [
+            *model("endorsements", "organisation"),
+            *model("endorsements", "endorsementrequest", ["view", "change"]),
+        ],
+    }
 
     def ready(self):
         import endorsements.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)

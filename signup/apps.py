@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from website.roles import SUPPORTER_DATA, model
+
 
 class SignupConfig(AppConfig):
     """'Signup and get organised': supporters, their consent, double opt-in, unsubscribe and retention."""
@@ -7,6 +9,8 @@ class SignupConfig(AppConfig):
     name = "signup"
     public_urls = [("signup/", "signup.urls")]
     verbose_name = "Sign-up"
+    # Sign-ups are the only route to supporters' details: nobody else but superusers has a permission on them.
+    group_permissions = {SUPPORTER_DATA: model("signup", "supporter", ["view"])}
 
     def ready(self):
         import signup.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)

@@ -18,7 +18,7 @@ class WebsiteConfig(AppConfig):
 
         from website.cache import connect_signals
         from website.images import sanitise_svg_on_save
-        from website.roles import SECTIONS, grant_on_new_section
+        from website.roles import grant_on_new_section, sections
         from website.storage import private_storage_is_not_public  # noqa: F401 - registers the system check
 
         # However an image reaches the library, an SVG in it is made passive before it is stored.
@@ -28,7 +28,7 @@ class WebsiteConfig(AppConfig):
         connect_signals()
 
         # A section's index page made after the migrations (demo loader, editor, shell) gets its groups' rights.
-        for app_label, model_name in SECTIONS:
+        for app_label, model_name in sections():
             post_save.connect(
                 grant_on_new_section, sender=f"{app_label}.{model_name}", dispatch_uid=f"roles-{app_label}.{model_name}"
             )

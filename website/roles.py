@@ -1,17 +1,24 @@
-"""The editors' groups, what each may do, and the moderation of campaigns: kept in one place.
+"""The editors' groups, what each may do, and the moderation of campaigns.
 
 `ensure_roles` is idempotent and only ever adds; a right taken away later is taken by a migration of its own
-(REVOKED, applied by migration 0005). Migration 0003 calls it with the historical models, so every
+(REVOKED, applied by migration 0005). Migration 0003 ran its frozen copy with the historical models, so every
 new database has the groups, their model and collection permissions and the "Campaign approval" workflow.
+
+Each feature app declares the rights its own models give (AppConfig `group_permissions`, and `group_sections` for
+its section index pages), collected through website/features.py: this module names no feature app. Migration 0003
+ran on the table as it was then, frozen beside it (website/migrations/_roles_0003.py), so a later change here or in
+an app never rewrites history: a right added later to existing databases needs a migration of its own.
 
 Page permissions live on the page tree and Wagtail 8 cannot restrict a page permission to a page type, so a
 section's rights are given on its index page (the news index, the campaign and event indexes). Those pages do
 not exist yet when migrations run on a fresh clone: `WebsiteConfig.ready` calls `ensure_roles` again whenever
 such an index page is created, by the demo loader, an editor or a shell, so the rights follow the page wherever
-it comes from. Everything here uses only fields the historical models have, for the migration's sake.
+it comes from. Everything here uses only fields the historical models have, so a migration may call it too.
 """
 
 from django.apps import apps as global_apps
+
+from website import features
 
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
 ALL = ("add", "change", "delete", "view")
@@ -24,7 +31,6 @@ def model(app_label, model_name, actions=ALL):
 # Images use Wagtail's own image permissions (the custom image model shares them), given per collection.
 IMAGES = [("wagtailimages", "image", f"{action}_image") for action in ("add", "change", "choose")]
 DOCUMENTS = [("wagtaildocs", "document", f"{action}_document") for action in ("add", "change", "choose")]
-SNIPPETS = [*model("endorsements", "organisation"), *model("social", "socialpost")]
 EDITORIAL_PAGES = ["add", "change", "publish", "lock", "unlock"]
 
 PRESS_OFFICERS = "Press officers"
@@ -35,29 +41,20 @@ SUPPORTER_DATA = "Supporter data managers"
 ADMINISTRATORS = "Administrators"
 
 # Each group: model permissions, collection permissions (on the root collection), page permissions on the root.
+# Only what website/ and Wagtail own: each app adds its models' rights (AppConfig.group_permissions), so moderators
+# and administrators get every app's snippets from the apps themselves.
 GROUPS = {
-    PRESS_OFFICERS: {"models": model("social", "socialpost"), "collections": [*IMAGES, *DOCUMENTS]},
-    # Registrations are people's details, seen by the organisers who run the events; exporting needs only "view".
-    ORGANISERS: {"models": model("campaigns", "registration", ["view"]), "collections": IMAGES},
-    # Approving or declining a request is "change"; the form that wrote the request is the public's, not theirs.
-    ENDORSEMENTS_EDITORS: {
-        "models": [
-            *model("endorsements", "organisation"),
-            *model("endorsements", "endorsementrequest", ["view", "change"]),
-        ],
-        "collections": IMAGES,
-    },
-    MODERATORS: {"models": SNIPPETS, "collections": [*IMAGES, *DOCUMENTS], "root_pages": EDITORIAL_PAGES},
+    PRESS_OFFICERS: {"collections": [*IMAGES, *DOCUMENTS]},
+    ORGANISERS: {"collections": IMAGES},
+    ENDORSEMENTS_EDITORS: {"collections": IMAGES},
+    MODERATORS: {"collections": [*IMAGES, *DOCUMENTS], "root_pages": EDITORIAL_PAGES},
     # Sign-ups are the only route to supporters' details: nobody else but superusers has a permission on them.
-    SUPPORTER_DATA: {"models": model("signup", "supporter", ["view"])},
+    SUPPORTER_DATA: {},
 }
 # Administrators run the site, everything editorial and the people in it, but not the supporters' data: only a
 # superuser may add someone to "Supporter data managers", and the log records it.
 GROUPS[ADMINISTRATORS] = {
     "models": [
-        *model("campaigns", "registration", ["view"]),
-        *SNIPPETS,
-        *model("endorsements", "endorsementrequest", ["view", "change"]),
         # Users, but not groups: whoever edits a group's permissions can give themselves any right. Superusers
         # alone shape the groups; administrators give people only the groups whose rights they hold
         # (website/account_rights.py).
@@ -102,34 +99,29 @@ REVOKED = {
 
 CAMPAIGN_WORKFLOW = "Campaign approval"
 CAMPAIGN_TASK = "Moderators approve campaigns"
-# Section index page (app label, model) -> the rights given on it, and whether its pages go through moderation.
-SECTIONS = {
-    # Press releases and rapid responses go out at once, so press officers publish.
-    ("news", "newsindexpage"): {"groups": {PRESS_OFFICERS: EDITORIAL_PAGES}, "workflow": None},
-    # Organisers write and submit; moderators publish through the workflow.
-    ("campaigns", "campaignindexpage"): {"groups": {ORGANISERS: ["add", "change"]}, "workflow": CAMPAIGN_WORKFLOW},
-    ("campaigns", "eventindexpage"): {"groups": {ORGANISERS: ["add", "change"]}, "workflow": CAMPAIGN_WORKFLOW},
-}
 
 
-# Models that moved to an app of their own: their label before the move. Migration website/0003 runs on the models
-# as they were then, so it finds their permissions under the old label; the move's migrations relabel the content
-# types, and the groups keep them.
-MOVED = {("signup", "supporter"): ("campaigns", "supporter"), ("social", "socialpost"): ("news", "socialpost")}
+def group_permissions():
+    """{group: {"models": [...], "collections": [...], "root_pages": [...]}}: website's own with every app's rights."""
+    merged = {name: {key: list(value) for key, value in spec.items()} for name, spec in GROUPS.items()}
+    for name, permissions in features.group_permissions():
+        if name not in merged:
+            raise LookupError(f"An app gives rights to {name!r}, which is not one of the groups: {sorted(GROUPS)}")
+        merged[name].setdefault("models", []).extend(permissions)
+    return merged
 
 
-def _as_then(apps, perm):
-    """The (app label, model, codename) a permission has in `apps`, which may predate a model's move."""
-    app_label, model_name, codename = perm
-    try:
-        apps.get_model(app_label, model_name)
-    except LookupError:
-        app_label, model_name = MOVED.get((app_label, model_name), (app_label, model_name))
-    return app_label, model_name, codename
+def sections():
+    """{(app label, model): {"groups": {group: [page actions]}, "workflow": name or None}} from every app.
+
+    A section index page's rights, and whether its pages go through moderation (AppConfig.group_sections).
+    """
+    return features.group_sections()
 
 
 def ensure_roles(apps=global_apps):
     """Creates whatever of the groups, their permissions and the campaign workflow is missing."""
+    spec_of = group_permissions()
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -139,10 +131,7 @@ def ensure_roles(apps=global_apps):
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     wanted = {ACCESS_ADMIN} | {
-        _as_then(apps, perm)
-        for spec in GROUPS.values()
-        for key in ("models", "collections")
-        for perm in spec.get(key, [])
+        perm for spec in spec_of.values() for key in ("models", "collections") for perm in spec.get(key, [])
     }
     permissions = {
         (perm.content_type.app_label, perm.content_type.model, perm.codename): perm
@@ -161,15 +150,13 @@ def ensure_roles(apps=global_apps):
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()
     groups = {}
-    for name, spec in GROUPS.items():
+    for name, spec in spec_of.items():
         group, _ = Group.objects.get_or_create(name=name)
         groups[name] = group
-        group.permissions.add(
-            permissions[ACCESS_ADMIN], *(permissions[_as_then(apps, perm)] for perm in spec.get("models", []))
-        )
+        group.permissions.add(permissions[ACCESS_ADMIN], *(permissions[perm] for perm in spec.get("models", [])))
         for perm in spec.get("collections", []) if root_collection else []:
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permissions[_as_then(apps, perm)]
+                group=group, collection=root_collection, permission=permissions[perm]
             )
         for action in spec.get("root_pages", []) if root_page else []:
             GroupPagePermission.objects.get_or_create(
@@ -178,7 +165,7 @@ def ensure_roles(apps=global_apps):
 
     workflow = _campaign_workflow(apps, ContentType, groups[MODERATORS])
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    for (app_label, model_name), section in SECTIONS.items():
+    for (app_label, model_name), section in sections().items():
         for page in Page.objects.filter(content_type__app_label=app_label, content_type__model=model_name):
             for name, actions in section["groups"].items():
                 for action in actions:

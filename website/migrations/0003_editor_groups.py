@@ -1,9 +1,9 @@
-"""The editors' groups and the campaign workflow (website/roles.py says who may do what, and why)."""
+"""The editors' groups and the campaign workflow (as website/migrations/_roles_0003.py froze them)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from website.roles import ensure_roles
+from website.migrations._roles_0003 import ensure_roles
 
 
 def create_groups(apps, schema_editor):

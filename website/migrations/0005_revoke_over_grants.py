@@ -1,8 +1,8 @@
-"""Takes from existing databases the rights the editors' guide does not give (website/roles.py REVOKED)."""
+"""Takes from existing databases the rights the editors' guide does not give (REVOKED, frozen in website/migrations/_roles_0003.py)."""
 
 from django.db import migrations
 
-from website.roles import revoke_over_grants
+from website.migrations._roles_0003 import revoke_over_grants
 
 
 def revoke(apps, schema_editor):

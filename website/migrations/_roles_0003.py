@@ -1,0 +1,204 @@
+"""Frozen: the editors' groups and their rights as migrations 0003 and 0005 made and trimmed them. Never edit.
+
+A copy of website/roles.py as it was when each app's rights still lived in one table, so that a fresh database gets
+exactly the groups it always got, whatever the apps declare today (website/roles.py and AppConfig.group_permissions
+are the living version). The leading underscore keeps Django's migration loader from taking it for a migration.
+"""
+
+from django.apps import apps as global_apps
+
+ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
+ALL = ("add", "change", "delete", "view")
+
+
+def model(app_label, model_name, actions=ALL):
+    return [(app_label, model_name, f"{action}_{model_name}") for action in actions]
+
+
+# Images use Wagtail's own image permissions (the custom image model shares them), given per collection.
+IMAGES = [("wagtailimages", "image", f"{action}_image") for action in ("add", "change", "choose")]
+DOCUMENTS = [("wagtaildocs", "document", f"{action}_document") for action in ("add", "change", "choose")]
+SNIPPETS = [*model("endorsements", "organisation"), *model("social", "socialpost")]
+EDITORIAL_PAGES = ["add", "change", "publish", "lock", "unlock"]
+
+PRESS_OFFICERS = "Press officers"
+ORGANISERS = "Campaign organisers"
+ENDORSEMENTS_EDITORS = "Endorsements editors"
+MODERATORS = "Moderators"
+SUPPORTER_DATA = "Supporter data managers"
+ADMINISTRATORS = "Administrators"
+
+# Each group: model permissions, collection permissions (on the root collection), page permissions on the root.
+GROUPS = {
+    PRESS_OFFICERS: {"models": model("social", "socialpost"), "collections": [*IMAGES, *DOCUMENTS]},
+    # Registrations are people's details, seen by the organisers who run the events; exporting needs only "view".
+    ORGANISERS: {"models": model("campaigns", "registration", ["view"]), "collections": IMAGES},
+    # Approving or declining a request is "change"; the form that wrote the request is the public's, not theirs.
+    ENDORSEMENTS_EDITORS: {
+        "models": [
+            *model("endorsements", "organisation"),
+            *model("endorsements", "endorsementrequest", ["view", "change"]),
+        ],
+        "collections": IMAGES,
+    },
+    MODERATORS: {"models": SNIPPETS, "collections": [*IMAGES, *DOCUMENTS], "root_pages": EDITORIAL_PAGES},
+    # Sign-ups are the only route to supporters' details: nobody else but superusers has a permission on them.
+    SUPPORTER_DATA: {"models": model("signup", "supporter", ["view"])},
+}
+# Administrators run the site, everything editorial and the people in it, but not the supporters' data: only a
+# superuser may add someone to "Supporter data managers", and the log records it.
+GROUPS[ADMINISTRATORS] = {
+    "models": [
+        *model("campaigns", "registration", ["view"]),
+        *SNIPPETS,
+        *model("endorsements", "endorsementrequest", ["view", "change"]),
+        # Users, but not groups: whoever edits a group's permissions can give themselves any right. Superusers
+        # alone shape the groups; administrators give people only the groups whose rights they hold
+        # (website/account_rights.py).
+        *model("auth", "user", ["add", "change", "delete"]),
+        *model("website", "sitesettings", ["change"]),
+        *model("website", "navigation", ["change"]),
+        *model("wagtailredirects", "redirect", ["add", "change", "delete"]),
+        *model("wagtailsearchpromotions", "searchpromotion", ["add", "change", "delete"]),
+        *model("wagtailcore", "workflow", ["add", "change", "delete"]),
+        *model("wagtailcore", "task", ["add", "change", "delete"]),
+        *model("wagtailcore", "site", ["add", "change", "delete"]),
+    ],
+    "collections": [
+        *[("wagtailimages", "image", f"{action}_image") for action in ("add", "change", "choose", "delete")],
+        *[("wagtaildocs", "document", f"{action}_document") for action in ("add", "change", "choose", "delete")],
+        *model("wagtailcore", "collection", ["add", "change", "delete"]),
+    ],
+    "root_pages": [*EDITORIAL_PAGES, "bulk_delete"],
+}
+
+# Rights earlier releases gave and the guide does not: migration 0005 takes them from existing databases.
+REVOKED = {
+    ADMINISTRATORS: model("auth", "group", ["add", "change", "delete"]),
+    # Wagtail's first migrations gave its own "Moderators" image and document rights for the whole model, which it
+    # has long ignored for the per-collection rights ("collections" above). Left in, they would make the group look as
+    # if it held more than administrators do, who could then no longer make anyone a moderator.
+    MODERATORS: [
+        *model("wagtailimages", "image", ["add", "change", "choose", "delete"]),
+        *model("wagtaildocs", "document", ["add", "change", "choose", "delete"]),
+    ],
+}
+
+CAMPAIGN_WORKFLOW = "Campaign approval"
+CAMPAIGN_TASK = "Moderators approve campaigns"
+# Section index page (app label, model) -> the rights given on it, and whether its pages go through moderation.
+SECTIONS = {
+    # Press releases and rapid responses go out at once, so press officers publish.
+    ("news", "newsindexpage"): {"groups": {PRESS_OFFICERS: EDITORIAL_PAGES}, "workflow": None},
+    # Organisers write and submit; moderators publish through the workflow.
+    ("campaigns", "campaignindexpage"): {"groups": {ORGANISERS: ["add", "change"]}, "workflow": CAMPAIGN_WORKFLOW},
+    ("campaigns", "eventindexpage"): {"groups": {ORGANISERS: ["add", "change"]}, "workflow": CAMPAIGN_WORKFLOW},
+}
+
+
+# Models that moved to an app of their own: their label before the move. Migration website/0003 runs on the models
+# as they were then, so it finds their permissions under the old label; the move's migrations relabel the content
+# types, and the groups keep them.
+MOVED = {("signup", "supporter"): ("campaigns", "supporter"), ("social", "socialpost"): ("news", "socialpost")}
+
+
+def _as_then(apps, perm):
+    """The (app label, model, codename) a permission has in `apps`, which may predate a model's move."""
+    app_label, model_name, codename = perm
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        app_label, model_name = MOVED.get((app_label, model_name), (app_label, model_name))
+    return app_label, model_name, codename
+
+
+def ensure_roles(apps=global_apps):
+    """Creates whatever of the groups, their permissions and the campaign workflow is missing."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    wanted = {ACCESS_ADMIN} | {
+        _as_then(apps, perm)
+        for spec in GROUPS.values()
+        for key in ("models", "collections")
+        for perm in spec.get(key, [])
+    }
+    permissions = {
+        (perm.content_type.app_label, perm.content_type.model, perm.codename): perm
+        for perm in Permission.objects.filter(
+            content_type__app_label__in={app for app, _, _ in wanted}, codename__in={code for _, _, code in wanted}
+        ).select_related("content_type")
+    }
+    page_permissions = {
+        perm.codename: perm
+        for perm in Permission.objects.filter(content_type__app_label="wagtailcore", content_type__model="page")
+    }
+    missing = wanted - permissions.keys()
+    if missing:
+        raise LookupError(f"Permissions missing (run create_permissions first): {sorted(missing)}")
+
+    root_page = Page.objects.filter(depth=1).first()
+    root_collection = Collection.objects.filter(depth=1).first()
+    groups = {}
+    for name, spec in GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        group.permissions.add(
+            permissions[ACCESS_ADMIN], *(permissions[_as_then(apps, perm)] for perm in spec.get("models", []))
+        )
+        for perm in spec.get("collections", []) if root_collection else []:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permissions[_as_then(apps, perm)]
+            )
+        for action in spec.get("root_pages", []) if root_page else []:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root_page, permission=page_permissions[f"{action}_page"]
+            )
+
+    workflow = _campaign_workflow(apps, ContentType, groups[MODERATORS])
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    for (app_label, model_name), section in SECTIONS.items():
+        for page in Page.objects.filter(content_type__app_label=app_label, content_type__model=model_name):
+            for name, actions in section["groups"].items():
+                for action in actions:
+                    GroupPagePermission.objects.get_or_create(
+                        group=groups[name], page=page, permission=page_permissions[f"{action}_page"]
+                    )
+            if section["workflow"]:
+                # An editor's own choice of workflow for the section stays.
+                WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+
+
+def _campaign_workflow(apps, ContentType, moderators):  # noqa: N803  (a model class)
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    task = GroupApprovalTask.objects.filter(name=CAMPAIGN_TASK).first()
+    if task is None:
+        # Set by hand: historical models lack the real Task's way of filling in its own content type.
+        content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+        task = GroupApprovalTask.objects.create(name=CAMPAIGN_TASK, content_type=content_type, active=True)
+        task.groups.add(moderators)
+    workflow, created = Workflow.objects.get_or_create(name=CAMPAIGN_WORKFLOW, defaults={"active": True})
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def revoke_over_grants(apps=global_apps):
+    """Takes REVOKED from the groups of an existing database (the groups are left as they are otherwise)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permissions in REVOKED.items():
+        group = Group.objects.filter(name=name).first()
+        for app_label, model_name, codename in permissions if group else []:
+            group.permissions.remove(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label, content_type__model=model_name, codename=codename
+                )
+            )
