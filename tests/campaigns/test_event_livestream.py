@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import streamfield
 from campaigns import demo
 from campaigns.models import EventKind, EventPage
 from tests.campaigns.factories import EventPageFactory
-from tests.campaigns.test_event_pages import event_form
+from tests.campaigns.utils import event_form
 from tests.utils import assert_no_inline_code
 from website.blocks.livestream import UK, as_uk_time
 

@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventKind, EventPage
 from tests.campaigns.factories import (
@@ -15,6 +14,7 @@ from tests.campaigns.factories import (
     RegistrationFactory,
     in_days,
 )
+from tests.campaigns.utils import event_form
 from tests.factories import ImageFactory, add_pages
 from tests.utils import assert_flat_query_budget, assert_no_inline_code
 from website.demo import site_tree
@@ -28,29 +28,6 @@ EITHER_SIDE_OF_THE_CLOCKS_CHANGING = [
     ("2027-10-30 14:00", "2027-10-30 16:00", datetime.datetime(2027, 10, 30, 13, 0, tzinfo=UTC)),
     ("2027-11-06 14:00", "2027-11-06 16:00", datetime.datetime(2027, 11, 6, 14, 0, tzinfo=UTC)),
 ]
-
-
-def event_form(**fields):
-    data = {
-        "title": "Rally to reclaim democracy",
-        "slug": "rally",
-        "listing_summary": "Join us on Saturday.",
-        "kind": EventKind.RALLY,
-        "campaign": "",
-        "start": "2027-03-27 14:00",
-        "end": "2027-03-27 16:00",
-        "venue_name": "Conway Hall",
-        "address": "25 Red Lion Square\nLondon WC1R 4RL",
-        "livestream_url": "https://www.youtube.com/live/abc",
-        "access_information": "Step-free entrance.",
-        "capacity": "400",
-        "registration_open": "on",
-        "description": rich_text("<p>Speakers include Richard Burgon.</p>"),
-        "body": streamfield([]),
-        "speakers": inline_formset([]),
-    }
-    data.update(fields)
-    return nested_form_data(data)
 
 
 class TestOrganisersPath(WagtailPageTestCase):

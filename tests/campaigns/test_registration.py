@@ -9,16 +9,8 @@ from django.test import override_settings
 from campaigns import places
 from campaigns.models import Registration
 from tests.campaigns.factories import EventPageFactory, RegistrationFactory
+from tests.campaigns.utils import PERSON
 from tests.utils import assert_no_inline_code
-
-PERSON = {
-    "name": "Rebecca Long-Bailey",
-    "email": "rebecca@example.org",
-    "postcode": "m6 5fx",
-    "organisation": "Unite",
-    "accessibility_needs": "Step-free access, please.",
-    "nickname": "",
-}
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from campaigns.models import EventPage
 from tests.campaigns.factories import EventPageFactory, EventSpeakerFactory, in_days
-from tests.campaigns.test_event_pages import event_form
+from tests.campaigns.utils import event_form
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from endorsements.models import EndorsementRequest, Organisation, RequestStatus
 from endorsements.queries import ask_to_endorse_url
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
-from tests.endorsements.test_requests import ASK_URL, form_data, png_upload
+from tests.endorsements.utils import ASK_URL, form_data, png_upload
 from tests.factories import OrganisationFactory
 
 

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 
 from endorsements.models import EndorsementRequest
-from tests.endorsements.test_requests import ASK_URL, form_data
-from tests.security.hostile import assert_handled, hostile_text
+from tests.endorsements.utils import ASK_URL, form_data
+from tests.security.utils import assert_handled, hostile_text
 
 HOSTILE = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

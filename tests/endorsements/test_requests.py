@@ -12,32 +12,9 @@ from PIL import Image
 from endorsements.logos import png_logo
 from endorsements.models import EndorsementRequest, Organisation, OrganisationKind, Region, RequestStatus
 from tests.endorsements.factories import EndorsementRequestFactory
-from tests.endorsements.test_svg import ACTIVE_MARKERS, HOSTILE_SVG
+from tests.endorsements.utils import ACTIVE_MARKERS, ASK_URL, HOSTILE_SVG, form_data, png_upload
 from tests.factories import OrganisationFactory
 from tests.utils import assert_no_inline_code
-
-ASK_URL = "/endorsements/ask/"
-
-
-def form_data(**overrides):
-    data = {
-        "name": "Unite Leeds Community Branch",
-        "kind": OrganisationKind.UNION_BRANCH,
-        "region": Region.YORKSHIRE,
-        "website": "https://leeds.example.org/",
-        "contact_name": "Sam Secretary",
-        "contact_email": "sam@leeds.example.org",
-        "statement": "Our branch backs the network.",
-        "consent_logo": "on",
-        "consent_contact": "on",
-        "nickname": "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def png_upload(name="logo.png"):
-    return SimpleUploadedFile(name, png_logo("Leeds Branch", "#b0001e"), "image/png")
 
 
 def errors_of(response):

@@ -17,7 +17,7 @@ from http.cookiejar import CookieJar
 import psycopg
 import pytest
 
-from tests.reliability.private_postgres import PrivatePostgres, free_port
+from tests.reliability.utils import PrivatePostgres, free_port
 
 MANAGE = [sys.executable, "manage.py"]
 

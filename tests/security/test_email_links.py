@@ -16,9 +16,9 @@ from endorsements.forms import EndorsementRequestForm
 from endorsements.models import EndorsementRequest, RequestStatus
 from endorsements.tasks import tell_contact_of_decision
 from signup.forms import SignUpForm
-from tests.campaigns.test_registration import PERSON
-from tests.endorsements.test_requests import form_data as endorsement_data
-from tests.signup.test_signup import form_data as signup_data
+from tests.campaigns.utils import PERSON
+from tests.endorsements.utils import form_data as endorsement_data
+from tests.signup.utils import form_data as signup_data
 from website.forms import ProtectedForm, is_single_line
 
 SITE = "https://network.example.org"

@@ -9,10 +9,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from signup.models import Supporter, SupporterStatus
-from tests.campaigns.test_registration import PERSON
-from tests.endorsements.test_requests import ASK_URL
-from tests.endorsements.test_requests import form_data as request_data
-from tests.signup.test_signup import form_data as signup_data
+from tests.campaigns.utils import PERSON
+from tests.endorsements.utils import ASK_URL
+from tests.endorsements.utils import form_data as request_data
+from tests.signup.utils import form_data as signup_data
 
 FORMULAS = ["=cmd|' /C calc'!A0", "+1", "-2", "@SUM(1)"]
 

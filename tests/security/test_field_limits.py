@@ -5,10 +5,10 @@ import pytest
 from campaigns.models import Registration
 from endorsements.models import EndorsementRequest
 from signup.models import Supporter
-from tests.campaigns.test_registration import PERSON
-from tests.endorsements.test_requests import ASK_URL
-from tests.endorsements.test_requests import form_data as request_data
-from tests.signup.test_signup import form_data as signup_data
+from tests.campaigns.utils import PERSON
+from tests.endorsements.utils import ASK_URL
+from tests.endorsements.utils import form_data as request_data
+from tests.signup.utils import form_data as signup_data
 
 # A domain of capital dotted Is (İ): a valid address of 250 characters that lower-cases to twice that.
 LENGTHENING_EMAIL = "a@" + ("İ" * 60 + ".") * 4 + "org"

@@ -14,7 +14,7 @@ from endorsements.models import EndorsementsPage
 from news.models import NewsIndexPage, NewsPage
 from signup.models import SignUpPage
 from tests.utils import assert_no_inline_code
-from tests.website.test_configuration import PRODUCTION, PROJECT, TEST_ONLY
+from tests.website.utils import PRODUCTION, PROJECT, TEST_ONLY
 from website.models import StandardPage
 
 # What a browser must never be allowed to run or load on a public page.

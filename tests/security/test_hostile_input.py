@@ -17,7 +17,7 @@ from campaigns.models import CampaignIndexPage, EventIndexPage, Registration
 from endorsements.models import EndorsementRequest, EndorsementsPage, OrganisationKind, Region
 from news.models import NewsIndexPage
 from signup.models import Supporter, SupporterStatus
-from tests.security.hostile import PAYLOADS, assert_handled, assert_safe_export, assert_safe_mail, hostile_text
+from tests.security.utils import PAYLOADS, assert_handled, assert_safe_export, assert_safe_mail, hostile_text
 
 HOSTILE = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 hostile_email = st.one_of(st.emails(), hostile_text, st.sampled_from(PAYLOADS).map(lambda p: f"{p}@example.org"))

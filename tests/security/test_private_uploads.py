@@ -20,8 +20,7 @@ from django.test import override_settings
 from endorsements.logos import png_logo
 from endorsements.models import EndorsementRequest
 from endorsements.review import approve
-from tests.endorsements.test_requests import ASK_URL, form_data
-from tests.endorsements.test_svg import HOSTILE_SVG
+from tests.endorsements.utils import ASK_URL, HOSTILE_SVG, form_data
 from website.roles import ADMINISTRATORS, ENDORSEMENTS_EDITORS, MODERATORS, ORGANISERS, PRESS_OFFICERS
 from website.storage import PrivateFileSystemStorage, private_storage
 

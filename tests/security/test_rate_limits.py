@@ -8,10 +8,10 @@ from wagtail.contrib.search_promotions.models import Query
 from campaigns.models import Registration
 from endorsements.models import EndorsementRequest
 from signup.models import Supporter
-from tests.campaigns.test_registration import PERSON
-from tests.endorsements.test_requests import ASK_URL
-from tests.endorsements.test_requests import form_data as request_data
-from tests.signup.test_signup import form_data as signup_data
+from tests.campaigns.utils import PERSON
+from tests.endorsements.utils import ASK_URL
+from tests.endorsements.utils import form_data as request_data
+from tests.signup.utils import form_data as signup_data
 from tests.utils import assert_no_inline_code
 from website.forms import client_ip
 

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from campaigns.models import Registration
-from tests.campaigns.test_registration import PERSON
+from tests.campaigns.utils import PERSON
 
 
 def answer(response, client):

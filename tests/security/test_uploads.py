@@ -18,8 +18,7 @@ from PIL import Image
 from wagtail.models import GroupCollectionPermission
 
 from endorsements.models import EndorsementRequest
-from tests.endorsements.test_requests import ASK_URL, form_data
-from tests.endorsements.test_svg import ACTIVE_MARKERS, HOSTILE_SVG
+from tests.endorsements.utils import ACTIVE_MARKERS, ASK_URL, HOSTILE_SVG, form_data
 from website.models import SiteImage
 
 MULTIPLE_UPLOAD = "/admin/images/multiple/add/"

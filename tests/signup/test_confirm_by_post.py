@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 
 from signup.models import Supporter, SupporterStatus
-from tests.signup.test_signup import link_in, sign_up
+from tests.signup.utils import link_in, sign_up
 
 
 def csrf_token_of(response):

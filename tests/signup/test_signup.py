@@ -16,38 +16,13 @@ from django.utils import timezone
 
 from signup.links import CONFIRMATION_SALT, confirmation_token
 from signup.models import Supporter, SupporterStatus
+from tests.signup.utils import URL, form_data, link_in, sign_up
 from tests.utils import assert_no_inline_code
-
-URL = "/sign-up/"
-
-
-def form_data(page, **overrides):
-    data = {
-        "name": "Rosa Parks",
-        "email": "Rosa@Example.org",
-        "postcode": "l1 8jq",
-        "membership": "Unite, Liverpool branch",
-        "interests": ["Campaigns", "Volunteering"],
-        "email_updates": "on",
-        "data_consent": "on",
-        "consent_version": page.consent_version,
-        "nickname": "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def sign_up(client, page, **overrides):
-    return client.post(URL, form_data(page, **overrides))
 
 
 def exported_csv(admin_client):
     response = admin_client.get("/admin/signup/supporter/?export=csv")
     return b"".join(response.streaming_content).decode()
-
-
-def link_in(message, name):
-    return re.search(rf"https?://[^/\s]+(/signup/{name}/[^\s]+/)", message.body).group(1)
 
 
 @pytest.mark.django_db

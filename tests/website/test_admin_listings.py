@@ -12,7 +12,7 @@ from social.models import SocialPost
 from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.endorsements.factories import EndorsementRequestFactory
 from tests.factories import OrganisationFactory
-from tests.website.test_labels import misspelt
+from tests.website.utils import misspelt
 
 LISTINGS = [
     "/admin/snippets/endorsements/organisation/",

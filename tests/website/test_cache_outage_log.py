@@ -10,7 +10,7 @@ import pytest
 from django.test import override_settings
 
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
-from tests.website.test_cache_redis import settings_with_redis
+from tests.website.utils import settings_with_redis
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,5 @@
 """Redis as the cache every process shares: the site keeps working while it is down, and one edit reaches all."""
 
-import json
-import os
-import socket
-import subprocess
-import sys
 import uuid
 from unittest import mock
 
@@ -19,39 +14,12 @@ from signup.models import Supporter
 from tests.factories import StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.utils import wsgi_get
-from tests.website.test_configuration import PROJECT, TEST_ONLY
+from tests.website.utils import REDIS_URL, redis_reachable, settings_with_redis
 from website.cache import GENERATION_KEY, KeptPageFront, current_generation
 
 pytestmark = pytest.mark.django_db
 
 CLOSED_PORT = "redis://127.0.0.1:6390/0"
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
-
-
-def settings_with_redis(url):
-    """The cache settings website/settings/base.py makes of REDIS_URL=url, read in a fresh interpreter."""
-    names = ["CACHES", "DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS", "PAGE_CACHE_ENABLED", "RATELIMIT_FAIL_OPEN"]
-    code = f"import json, website.settings.base as s; print(json.dumps({{n: getattr(s, n) for n in {names!r}}}))"
-    environment = {key: value for key, value in os.environ.items() if key not in TEST_ONLY | {"PAGE_CACHE"}}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT,
-        env={**environment, "REDIS_URL": url},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    return json.loads(result.stdout)
-
-
-def redis_reachable(url):
-    host, port = url.split("//")[1].split("/")[0].split(":")
-    try:
-        socket.create_connection((host, int(port)), timeout=1).close()
-    except OSError:
-        return False
-    return True
 
 
 def test_with_redis_url_every_process_shares_redis_and_ignores_its_outages():

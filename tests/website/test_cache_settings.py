@@ -7,7 +7,7 @@ import sys
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 
-from tests.website.test_configuration import PRODUCTION, PROJECT, TEST_ONLY
+from tests.website.utils import PRODUCTION, PROJECT, TEST_ONLY
 from website.cache import PurgingProxy
 
 NAMES = [

@@ -3,19 +3,10 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[2]
-# The test process's own relaxations must not leak into a production check.
-TEST_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "website.settings.production",
-    "SECRET_KEY": "a-long-random-secret-key-used-only-to-check-the-deploy-settings-0123456789",
-    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
-    "WAGTAILADMIN_BASE_URL": "https://network.example.org",
-}
+from tests.website.utils import PRODUCTION, PROJECT, TEST_ONLY
 
 
 def manage(*args, **env):

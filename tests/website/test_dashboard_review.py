@@ -7,7 +7,7 @@ from django.test import Client
 from wagtail.models import WorkflowState
 
 from campaigns.models import CampaignPage
-from tests.website.test_roles import campaign_form, member, not_allowed, sections  # noqa: F401 (fixtures)
+from tests.website.utils import campaign_form, not_allowed
 from website import roles
 
 

@@ -1,7 +1,6 @@
 """docs/editors.md stays true: the menus, settings and admin addresses it names exist, and its groups are the site's."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -9,7 +8,8 @@ from django.urls import resolve
 from wagtail import hooks
 from wagtail.admin.menu import admin_menu
 
-GUIDE = (Path(__file__).resolve().parents[2] / "docs" / "editors.md").read_text()
+from tests.website.utils import GUIDE
+
 MENU_PATHS = sorted({bold.strip() for bold in re.findall(r"\*\*(.+?)\*\*", GUIDE) if "→" in bold})
 ADMIN_URLS = sorted(set(re.findall(r"`(/admin/[^`\s]*)`", GUIDE)))
 

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.factories import OrganisationFactory
-from tests.website.test_editor_guide import GUIDE
+from tests.website.utils import GUIDE
 
 ORGANISATIONS = "/admin/snippets/endorsements/organisation/"
 

@@ -23,10 +23,10 @@ from endorsements.models import EndorsementRequest, RequestStatus
 from signup.demo import sign_up_page
 from signup.models import Supporter
 from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory
-from tests.campaigns.test_registration import PERSON
+from tests.campaigns.utils import PERSON
 from tests.endorsements.factories import EndorsementRequestFactory, endorsements_page
-from tests.endorsements.test_requests import form_data as endorsement_form_data
-from tests.signup.test_signup import form_data as signup_form_data
+from tests.endorsements.utils import form_data as endorsement_form_data
+from tests.signup.utils import form_data as signup_form_data
 from website.middleware import database_unavailable
 from website.models import SiteImage
 

@@ -101,3 +101,28 @@ def test_the_walk_finds_an_import_in_a_method_and_accepts_ready_and_a_reason(tmp
     ]
     unexplained = [entry.split(" ")[0] for entry in unexplained_imports(module, root=tmp_path)]
     assert unexplained == ["sample.py:11", "sample.py:20"]
+
+
+# Shared test helpers live only in conftest.py, factories.py and utils.py. Besides: the SMTP sink, which
+# scripts/bench_actions.py runs too without Django's settings, and the settings module a subprocess test starts with.
+HELPER_MODULES = {"conftest", "factories", "utils"}
+STANDALONE_HELPERS = {"tests.smtp_sink", "tests.website.bucket_storage"}
+
+
+def test_no_test_module_imports_from_another_test_module():
+    offending = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            else:
+                continue
+            for module in modules:
+                parts = module.split(".")
+                if parts[0] != "tests" or module in STANDALONE_HELPERS:
+                    continue
+                if (ROOT / Path(*parts)).with_suffix(".py").exists() and parts[-1] not in HELPER_MODULES:
+                    offending.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {module}")
+    assert offending == []

@@ -3,24 +3,11 @@
 Walks every field of our models (pages, snippets, settings, the records editors review), every block of every
 StreamField, and every column of the admin's listings."""
 
-import re
-
 import pytest
 from django.utils.text import capfirst
 
 from tests.utils import editor_fields_and_blocks
-
-# Words with one right spelling whatever their place in a label.
-SPELLINGS = {
-    word.lower(): word
-    for word in ["URL", "URLs", "ID", "MPs", "MP", "UK", "BSL", "RSS", "SVG", "PDF", "NHS", "TUC", "ICS", "QR"]
-}
-WORD = re.compile(r"[A-Za-z]+")
-
-
-def misspelt(label):
-    """The words in `label` that are spelt other than their one right way."""
-    return [word for word in WORD.findall(str(label)) if word.lower() in SPELLINGS and word != SPELLINGS[word.lower()]]
+from tests.website.utils import misspelt
 
 
 def editor_labels():

@@ -23,7 +23,7 @@ from signup.models import Supporter
 from signup.tasks import CONFIRMATIONS, send_confirmation
 from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.endorsements.factories import EndorsementRequestFactory
-from tests.signup.test_signup import form_data as signup_form_data
+from tests.signup.utils import form_data as signup_form_data
 from tests.smtp_sink import SmtpSink
 from website.mail import send_batch
 

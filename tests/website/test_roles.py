@@ -16,47 +16,15 @@ from endorsements.models import RequestStatus
 from news.models import NewsKind, NewsPage
 from signup.models import Supporter, SupporterStatus
 from tests.campaigns.factories import (
-    CampaignIndexPageFactory,
-    EventIndexPageFactory,
     EventPageFactory,
     RegistrationFactory,
 )
 from tests.endorsements.factories import EndorsementRequestFactory
-from tests.news.factories import NewsIndexPageFactory
+from tests.website.utils import campaign_form, not_allowed
 from website import roles
 
 SUPPORTERS = "/admin/signup/supporter/"
 REGISTRATIONS = "/admin/campaigns/registration/"
-
-
-@pytest.fixture
-def sections(home_page):
-    """The three section index pages, made after the migrations as on a fresh site."""
-    return {
-        "news": NewsIndexPageFactory(parent=home_page),
-        "campaigns": CampaignIndexPageFactory(parent=home_page),
-        "events": EventIndexPageFactory(parent=home_page),
-    }
-
-
-@pytest.fixture
-def member(django_user_model):
-    """A logged-in client for a new user in the named group (and the user)."""
-
-    def make(group_name, username=None):
-        username = username or group_name.lower().replace(" ", "-")
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-strong-password-for-tests")
-        user.groups.add(Group.objects.get(name=group_name))
-        client = Client()
-        client.force_login(user)
-        return client, user
-
-    return make
-
-
-def not_allowed(response):
-    # Wagtail answers a missing permission with a redirect to the dashboard and a message, or a 403.
-    return response.status_code == 403 or (response.status_code == 302 and "/login/" not in response["Location"])
 
 
 def news_form(title, action="action-publish"):
@@ -74,25 +42,6 @@ def news_form(title, action="action-publish"):
             "press_contact_name": "",
             "press_contact_email": "press@example.org",
             "press_contact_phone": "",
-            "comments": inline_formset([]),
-            action: action,
-        }
-    )
-
-
-def campaign_form(title, action="action-submit"):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": title.lower().replace(" ", "-"),
-            "listing_summary": "Why it matters.",
-            "hero_image": "",
-            "hashtag": "",
-            "status": "active",
-            "topics": "",
-            "demands": streamfield([("demand", "Let the members decide.")]),
-            "body": streamfield([]),
-            "backers": inline_formset([]),
             "comments": inline_formset([]),
             action: action,
         }

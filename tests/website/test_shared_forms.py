@@ -9,11 +9,11 @@ from endorsements.models import EndorsementRequest
 from signup.demo import sign_up_page
 from signup.models import Supporter
 from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory
-from tests.campaigns.test_registration import PERSON
+from tests.campaigns.utils import PERSON
 from tests.endorsements.factories import endorsements_page
-from tests.endorsements.test_requests import ASK_URL
-from tests.endorsements.test_requests import form_data as request_data
-from tests.signup.test_signup import form_data as signup_data
+from tests.endorsements.utils import ASK_URL
+from tests.endorsements.utils import form_data as request_data
+from tests.signup.utils import form_data as signup_data
 
 pytestmark = pytest.mark.django_db
 

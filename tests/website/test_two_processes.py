@@ -15,8 +15,8 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from tests.factories import StandardPageFactory
-from tests.reliability.private_postgres import free_port
-from tests.website.test_cache_redis import REDIS_URL, redis_reachable, settings_with_redis
+from tests.reliability.utils import free_port
+from tests.website.utils import REDIS_URL, redis_reachable, settings_with_redis
 from website.cache import GENERATION_KEY
 
 pytestmark = pytest.mark.django_db(transaction=True)

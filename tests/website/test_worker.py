@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 
 from signup.demo import sign_up_page
 from signup.models import Supporter
-from tests.signup.test_signup import form_data
+from tests.signup.utils import form_data
 from tests.smtp_sink import SmtpSink
 
 QUEUED = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
