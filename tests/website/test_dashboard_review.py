@@ -12,7 +12,7 @@ from website import roles
 
 
 @pytest.fixture
-def submitted(sections, member):  # noqa: F811
+def submitted(sections, member):
     organiser, _ = member(roles.ORGANISERS)
     organiser.post(f"/admin/pages/add/campaigns/campaignpage/{sections['campaigns'].pk}/", campaign_form("Save it"))
     campaign = CampaignPage.objects.get(title="Save it")
@@ -26,7 +26,7 @@ def review_row(html, title):
 
 
 @pytest.mark.django_db
-def test_approve_and_request_changes_are_in_plain_sight_on_the_dashboard(member, submitted):  # noqa: F811
+def test_approve_and_request_changes_are_in_plain_sight_on_the_dashboard(member, submitted):
     moderator, _ = member(roles.MODERATORS)
     row = review_row(moderator.get("/admin/").content.decode(), "Save it")
     buttons = {button.get_text(strip=True): button for button in row.select("button[type=submit]")}
@@ -38,7 +38,7 @@ def test_approve_and_request_changes_are_in_plain_sight_on_the_dashboard(member,
 
 
 @pytest.mark.django_db
-def test_approving_from_the_dashboard_publishes_and_says_so(member, submitted):  # noqa: F811
+def test_approving_from_the_dashboard_publishes_and_says_so(member, submitted):
     campaign, task_state = submitted
     moderator, _ = member(roles.MODERATORS)
     row = review_row(moderator.get("/admin/").content.decode(), "Save it")
@@ -54,7 +54,7 @@ def test_approving_from_the_dashboard_publishes_and_says_so(member, submitted): 
 
 
 @pytest.mark.django_db
-def test_requesting_changes_from_the_dashboard_says_the_author_is_told(member, submitted):  # noqa: F811
+def test_requesting_changes_from_the_dashboard_says_the_author_is_told(member, submitted):
     campaign, task_state = submitted
     moderator, _ = member(roles.MODERATORS)
     response = moderator.post(
@@ -67,7 +67,7 @@ def test_requesting_changes_from_the_dashboard_says_the_author_is_told(member, s
 
 
 @pytest.mark.django_db
-def test_a_second_decision_on_the_same_task_is_refused_in_words(member, submitted):  # noqa: F811
+def test_a_second_decision_on_the_same_task_is_refused_in_words(member, submitted):
     _, task_state = submitted
     moderator, _ = member(roles.MODERATORS)
     moderator.post(f"/admin/review/{task_state.pk}/", {"action": "approve"})
@@ -76,7 +76,7 @@ def test_a_second_decision_on_the_same_task_is_refused_in_words(member, submitte
 
 
 @pytest.mark.django_db
-def test_only_those_who_may_approve_can_and_never_by_get(member, submitted):  # noqa: F811
+def test_only_those_who_may_approve_can_and_never_by_get(member, submitted):
     campaign, task_state = submitted
     organiser, _ = member(roles.ORGANISERS, username="another-organiser")
     assert not_allowed(organiser.post(f"/admin/review/{task_state.pk}/", {"action": "approve"}))
