@@ -3,9 +3,12 @@ circle: an import in a function body is allowed in AppConfig.ready, migrations a
 comment starting `# why:` on the line before it that says why there is no other way."""
 
 import ast
+import re
 from pathlib import Path
 
 from django.conf import settings
+
+from website.page_views import route_view
 
 ROOT = Path(settings.BASE_DIR)
 NOT_PROJECT = {".venv", "node_modules", ".git", "static", "media", "screenshots"}
@@ -126,3 +129,11 @@ def test_no_test_module_imports_from_another_test_module():
                 if (ROOT / Path(*parts)).with_suffix(".py").exists() and parts[-1] not in HELPER_MODULES:
                     offending.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {module}")
     assert offending == []
+
+
+def test_every_route_a_page_hands_on_has_its_view():
+    """A page's route names its view (website/page_views.py); each name is registered once the apps are ready."""
+    named = {name for path in project_modules() for name in re.findall(r"route_view\(\"([\w.]+)\"\)", path.read_text())}
+    assert {"campaigns.event_page", "signup.thanks", "endorsements.ask_to_endorse", "news.feed"} <= named
+    for name in named:
+        assert callable(route_view(name)), name
