@@ -3,7 +3,7 @@
 from django.apps import apps
 from wagtail import blocks
 
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 
 class ChosenOrAutomaticPagesBlock(blocks.StructBlock):

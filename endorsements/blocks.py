@@ -6,7 +6,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from endorsements.models import OrganisationKind
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 ALL, ONE_KIND, CHOSEN = "all", "kind", "chosen"
 

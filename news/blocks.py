@@ -4,7 +4,7 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 
 from website.blocks import BodyBlock
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 
 class PostLinkBlock(EmbedBlock):

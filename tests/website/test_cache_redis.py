@@ -20,7 +20,8 @@ from tests.factories import StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.utils import wsgi_get
 from tests.website.test_configuration import PROJECT, TEST_ONLY
-from website.cache import GENERATION_KEY, KeptPageFront, current_generation
+from website.generation import GENERATION_KEY, current_generation
+from website.page_cache import KeptPageFront
 
 pytestmark = pytest.mark.django_db
 
