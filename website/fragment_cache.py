@@ -27,7 +27,10 @@ FRAGMENT_SECONDS = 60 * 60
 def cached_value(request, parts, compute, seconds=FRAGMENT_SECONDS):
     """What `compute()` returns (a list of links, the site), kept for this site under `parts` (what it varies by)
     until content changes, or for `seconds` at most."""
-    generation = request_generation(request) if settings.FRAGMENT_CACHE_ENABLED else None
+    # A preview shows a draft: nothing of it is kept (as Wagtail's {% wagtailcache %} does).
+    if not settings.FRAGMENT_CACHE_ENABLED or getattr(request, "is_preview", False):
+        return compute()
+    generation = request_generation(request)
     if generation is None:
         return compute()
     key = cache_key("value", generation, request.get_host(), *parts)

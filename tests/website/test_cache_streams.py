@@ -68,6 +68,17 @@ def test_an_edited_section_is_rendered_afresh_though_it_keeps_its_id(rf, home_pa
     assert "Edited draft" in html and "As published" not in html
 
 
+def test_a_preview_neither_reads_nor_keeps_fragments(rf, home_page):
+    # A draft's footer or menu (say, a renamed page in it) must never become what visitors are shown.
+    stream_block = HomePage.body.field.stream_block
+    home_page.body = StreamValue(stream_block, [("text", RichText("<p>Published</p>"), "intro")])
+    preview = rf.get("/")
+    preview.is_preview = True
+    with mock.patch("website.fragment_cache.caches") as fragment_caches:
+        assert "Published" in render_body(home_page, preview)
+    fragment_caches.__getitem__.assert_not_called()
+
+
 def test_sections_keep_their_headings_ids_when_kept(client, demo_site):
     html = client.get("/").content.decode()
     block_ids = [raw["id"] for raw in demo_site.root_page.specific.body.raw_data if raw["type"] == "latest_campaigns"]
