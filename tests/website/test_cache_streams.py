@@ -3,9 +3,13 @@ nothing it chooses; sections that change with the clock kept no longer than a wh
 settings found once."""
 
 import datetime
+import re
+from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
@@ -134,3 +138,19 @@ def test_the_site_is_found_without_a_query_until_a_site_changes(client, home_pag
         site.save()
     _, html = queries(client, "/")
     assert "A new front page" in html
+
+
+def test_page_templates_render_streams_with_include_stream_not_an_include_block_loop():
+    """`{% for block in page.body %}{% include_block block %}{% endfor %}` works, and silently loses the fragment
+    cache (every section rendered, everything it chooses loaded, on every visit): `{% include_stream page.body %}`
+    renders the same HTML with the cacheable sections kept. This keeps the loud way the only way."""
+    loop = re.compile(r"{%\s*for\s+\w+\s+in\s+(?:page|self)\.\w+\s*%}(?:(?!{%\s*endfor).)*{%\s*include_block", re.S)
+    ours = [Path(config.path) for config in apps.get_app_configs() if Path(config.path).parent == settings.BASE_DIR]
+    folders = [Path(settings.BASE_DIR) / "templates", *(path / "templates" for path in ours)]
+    offending = [
+        str(path.relative_to(settings.BASE_DIR))
+        for folder in folders
+        for path in folder.rglob("*.html")
+        if loop.search(path.read_text())
+    ]
+    assert offending == [], "use {% include_stream page.body %} (website/fragment_cache.py) in " + ", ".join(offending)
