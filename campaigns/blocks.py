@@ -4,7 +4,7 @@ from django.apps import apps
 from wagtail import blocks
 
 from campaigns.queries import latest_campaigns, next_events
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 
 class ChosenOrAutomaticPagesBlock(blocks.StructBlock):

@@ -7,7 +7,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from endorsements.models import OrganisationKind
 from endorsements.queries import chosen_organisations, endorsements_page, listed_organisations
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 ALL, ONE_KIND, CHOSEN = "all", "kind", "chosen"
 

@@ -37,6 +37,8 @@ KIND_PLURALS = {
     NewsKind.STATEMENT.value: "Statements",
     NewsKind.RESPONSE.value: "Responses",
 }
+# The feed formats an index serves (news/feeds.py's FEED_TYPES, which imports this module).
+FEED_FORMATS = ("rss", "atom")
 
 
 class NewsPageTag(TaggedItemBase):
@@ -88,6 +90,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             news_items=Paginator(items, NEWS_PER_PAGE).get_page(request.GET.get("page")),
         )
         return context
+
+    def get_cached_paths(self):
+        """What a caching proxy forgets when this index, or a news item under it, is published: the listing and
+        every feed (all news, each kind, each topic a published item has)."""
+        topics = Tag.objects.filter(news_newspagetag_items__content_object__live=True).distinct()
+        paths = ["/"]
+        for feed_format in FEED_FORMATS:
+            paths.append(self.reverse_subpage("feed", kwargs={"feed_format": feed_format}))
+            for kind in KIND_PLURALS:
+                paths.append(self.reverse_subpage("kind_feed", kwargs={"kind": kind, "feed_format": feed_format}))
+            for slug in topics.values_list("slug", flat=True):
+                paths.append(self.reverse_subpage("topic_feed", kwargs={"topic": slug, "feed_format": feed_format}))
+        return paths
 
     @staticmethod
     def filter_url(kind, topic):

@@ -3,7 +3,7 @@
 from wagtail import blocks
 
 from news.queries import latest_news, news_index
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 
 class LatestNewsBlock(CachedBlockMixin, blocks.StructBlock):

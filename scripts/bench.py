@@ -2,8 +2,9 @@
 """`make bench`: the demo site at full size, served as in production, measured with wrk against nginx.
 
 A fresh database (PostgreSQL at 127.0.0.1:5432, database `bench`, when it answers; else SQLite) gets the migrations,
-the demo content and its scale-up. gunicorn then serves it with the production settings, three ways: uncached, with
-the application's page cache in Redis, and behind Varnish (deploy/varnish/default.vcl). nginx serving the home
+the demo content and its scale-up. gunicorn then serves it with the production settings, four ways: uncached, without
+Redis (pages and fragments in each worker's memory, the content generation in the database), with the application's
+page cache in Redis, and behind Varnish (deploy/varnish/default.vcl). nginx serving the home
 page's HTML as a static file is the yardstick. Everything runs on 127.0.0.1 on free ports, from a temporary
 directory that is removed at the end, with every process this script started.
 
@@ -53,7 +54,7 @@ PAGES = [
     ("search", "/search/?q=budget"),
 ]
 # The issue's targets for the home page: at least this fraction of what nginx serves a static file at.
-TARGETS = {"uncached": 300, "app cache": 30, "front cache": 3}
+TARGETS = {"uncached": 300, "no Redis": 700, "app cache": 30, "front cache": 3}
 # Browsers ask for compressed responses; so does every run here, nginx's included.
 ACCEPT = {"Accept-Encoding": "gzip"}
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
@@ -192,8 +193,11 @@ class Bench:
             time.sleep(0.3)
         sys.exit(f"{process.name} did not answer on port {port} within a minute.")
 
-    def start_gunicorn(self, page_cache):
+    def start_gunicorn(self, page_cache, redis=True):
         env = {**self.env, "PAGE_CACHE": "on" if page_cache else "off"}
+        if not redis:
+            # The default without Redis: each worker's own memory, the generation in the database.
+            env.pop("REDIS_URL", None)
         env["FRONTEND_CACHE_PURGE_URL"] = f"http://127.0.0.1:{self.ports['varnish']}"
         command = [
             BIN / "gunicorn",
@@ -351,12 +355,34 @@ http {{
         )
         env = {**self.env, "PAGE_CACHE": "on", "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{varnish}"}
         self.manage("shell", "-c", code, env=env)
+        # Wagtail queues its purges as tasks: the worker beside gunicorn runs them (here, what is queued, at once).
+        self.manage("run_worker", "--batch", env=env)
         for url, label in ((path, "the news page"), ("/news/", "the news index"), ("/", "the home page")):
             through_workers = all(title in body.decode() for _, _, body in fetch_at_once(gunicorn, url, 2 * WORKERS))
             through_varnish = title in fetch(varnish, url)[2].decode()
             self.check(f"a published edit shows on {label}'s next request through gunicorn", through_workers)
             self.check(f"a published edit shows on {label}'s next request through Varnish", through_varnish)
         return cached
+
+    def embedded_edit_check(self):
+        """Without Redis: an edit published by another process (manage.py shell) shows on the next request to every
+        worker, each of which kept the pages in its own memory."""
+        path = f"/news/{NEWS_SLUG}/"
+        gunicorn = self.ports["gunicorn"]
+        for url in (path, "/"):
+            fetch_at_once(gunicorn, url, 2 * WORKERS)
+        title = f"Left responds to the Budget, edited {secrets.token_hex(4)}"
+        code = (
+            "from news.models import NewsPage\n"
+            f"page = NewsPage.objects.get(slug={NEWS_SLUG!r})\n"
+            f"page.title = {title!r}\n"
+            "page.save_revision().publish()\n"
+        )
+        env = {key: value for key, value in self.env.items() if key != "REDIS_URL"}
+        self.manage("shell", "-c", code, env=env)
+        for url, label in ((path, "the news page"), ("/", "the home page")):
+            shown = all(title in body.decode() for _, _, body in fetch_at_once(gunicorn, url, 2 * WORKERS))
+            self.check(f"without Redis, a published edit shows on {label}'s next request to every worker", shown)
 
     def check(self, label, passed):
         self.checks.append((label, passed))
@@ -384,6 +410,13 @@ http {{
         print("\nUncached: gunicorn, page cache off")
         self.run_mode("uncached", self.ports["gunicorn"])
         memory["uncached"] = self.worker_peak_rss(gunicorn)
+        self.stop(gunicorn)
+
+        gunicorn = self.start_gunicorn(page_cache=True, redis=False)
+        print("\nWithout Redis: pages and fragments in each worker's memory, the content generation in the database")
+        self.run_mode("no Redis", self.ports["gunicorn"])
+        memory["no Redis"] = self.worker_peak_rss(gunicorn)
+        self.embedded_edit_check()
         self.stop(gunicorn)
 
         gunicorn = self.start_gunicorn(page_cache=self.redis is not None)

@@ -3,7 +3,7 @@
 from wagtail import blocks
 
 from social.models import page_href, social_posts
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 
 class SocialFeedBlock(CachedBlockMixin, blocks.StructBlock):

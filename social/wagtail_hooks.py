@@ -25,8 +25,7 @@ register_snippet(SocialPostViewSet)
 
 
 @hooks.register("purge_urls")
-def older_posts_urls(page=None):
-    """The page of older posts shows no page: it goes only when everything does (a post is a snippet)."""
-    if page is not None:
-        return []
+def older_posts_urls():
+    """The page of older posts is no page of the tree: a caching proxy that cannot BAN is told to forget it with every
+    page, when a post (a snippet) or anything else every page may show changes (website/purge.py)."""
     return [site.root_url + reverse("social:page") for site in Site.objects.all()]

@@ -16,8 +16,8 @@ class WebsiteConfig(AppConfig):
         from django.db.models.signals import pre_save
         from wagtail.images import get_image_model
 
-        from website.cache import connect_signals
         from website.images import sanitise_svg_on_save
+        from website.purge import connect_signals
         from website.roles import grant_on_new_section, sections
         from website.storage import private_storage_is_not_public  # noqa: F401 - registers the system check
 

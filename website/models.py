@@ -15,7 +15,7 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from website.blocks import BodyBlock, LinkBlock
-from website.cache import CachedSiteSettingMixin
+from website.fragment_cache import CachedSiteSettingMixin
 from website.image_files import WholePixelImageField
 from website.page_forms import SitePageForm
 from website.slugs import slug_for_title, tidy_slug
@@ -224,3 +224,17 @@ class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "website.StandardPage"]
     subpage_types = ["website.StandardPage"]
     page_description = "A plain page of text and pictures, such as 'About us' or the privacy notice."
+
+
+class ContentGeneration(models.Model):
+    """The content generation (website/generation.py) when there is no Redis: one row every app process reads once
+    per request, changed by every edit a visitor could see, so that what each process keeps in its own memory goes
+    when anything changes anywhere."""
+
+    value = models.BigIntegerField(help_text="A clock reading in nanoseconds, new with every visible change.")
+
+    class Meta:
+        verbose_name = "content generation"
+
+    def __str__(self):
+        return f"content generation {self.value}"

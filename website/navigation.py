@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Subquery
 from wagtail.models import Page
 
-from website.cache import cached_value, find_site
+from website.fragment_cache import cached_value, find_site
 from website.models import Navigation
 
 

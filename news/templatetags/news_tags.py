@@ -1,7 +1,7 @@
 from django import template
 
 from news.queries import news_index
-from website.cache import cached_value
+from website.fragment_cache import cached_value
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ register = template.Library()
 def feed_links(context, feeds=None):
     """<link rel="alternate"> tags so feed readers find the news feeds; the whole news unless `feeds` are given."""
     if feeds is None:
-        # On every page: looked up once per content change, not per page (website/cache.py).
+        # On every page: looked up once per content change, not per page (website/fragment_cache.py).
         feeds = cached_value(context.get("request"), ["feed-links"], site_feeds)
     return {"feeds": feeds}
 

@@ -23,9 +23,9 @@ from tests.endorsements.factories import endorsements_page
 from tests.factories import OrganisationFactory, StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.utils import caching, wsgi_get
-from website import cache as website_cache
-from website.cache import KeptPageFront, PageCacheMiddleware
+from website.generation import current_generation
 from website.models import Navigation, SiteSettings
+from website.page_cache import KeptPageFront, PageCacheMiddleware, page_key
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +135,8 @@ class GoneInThisRelease:
 
 def test_a_kept_page_that_cannot_be_read_is_made_afresh(client, rf, home_page, monkeypatch):
     client.get("/")
-    key = website_cache._page_key(rf.get("/"))
-    cache.set(key, (website_cache.current_generation(), GoneInThisRelease()))
+    key = page_key(rf.get("/"))
+    cache.set(key, (current_generation(), GoneInThisRelease()))
     monkeypatch.delattr(sys.modules[__name__], "GoneInThisRelease")
     response = client.get("/")
     assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
@@ -384,7 +384,7 @@ def test_feed_links_follow_the_news_index(client, home_page, django_capture_on_c
 @pytest.fixture
 def proxy(request):
     """What the caching proxy in front receives: the addresses PURGEd, the hosts BANned (whole)."""
-    backend = getattr(request, "param", "website.cache.PurgingProxy")
+    backend = getattr(request, "param", "website.purge.PurgingProxy")
     sent = {"PURGE": [], "BAN": []}
 
     def urlopen(request, *args, **kwargs):

@@ -15,7 +15,8 @@ from tests.factories import StandardPageFactory
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.utils import wsgi_get
 from tests.website.utils import REDIS_URL, redis_reachable, settings_with_redis
-from website.cache import GENERATION_KEY, KeptPageFront, current_generation
+from website.generation import GENERATION_KEY, current_generation
+from website.page_cache import KeptPageFront
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,13 @@ import sys
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 
 from tests.website.utils import PRODUCTION, PROJECT, TEST_ONLY
-from website.cache import PurgingProxy
+from website.purge import PurgingProxy
 
 NAMES = [
     "CACHES",
     "PAGE_CACHE_ENABLED",
     "FRAGMENT_CACHE_ENABLED",
+    "CONTENT_GENERATION_STORE",
     "STORAGES",
     "CONTENT_SECURITY_POLICY",
     "WAGTAILDOCS_SERVE_METHOD",
@@ -22,6 +23,7 @@ OPTIONAL = {
     "REDIS_URL",
     "PAGE_CACHE",
     "FRAGMENT_CACHE",
+    "CONTENT_GENERATION_STORE",
     "FRONTEND_CACHE_PURGE_URL",
     "AWS_STORAGE_BUCKET_NAME",
     "AWS_S3_ENDPOINT_URL",
@@ -60,9 +62,11 @@ def test_without_the_variables_media_stays_on_disk_and_the_cache_in_each_process
     settings = production_settings()
     assert settings["STORAGES"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert settings["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    # A cache of each process's own would keep pages another process's edit has changed.
-    assert settings["PAGE_CACHE_ENABLED"] is False
-    assert settings["FRAGMENT_CACHE_ENABLED"] is False
+    # Each process keeps its own pages and fragments, under the generation in the database every process reads, so
+    # that another process's edit retires them (tests/website/test_embedded_cache.py).
+    assert settings["PAGE_CACHE_ENABLED"] is True
+    assert settings["FRAGMENT_CACHE_ENABLED"] is True
+    assert settings["CONTENT_GENERATION_STORE"] == "database"
     assert settings["WAGTAILFRONTENDCACHE"] is None
 
 
@@ -73,13 +77,14 @@ def test_redis_url_shares_the_cache_and_turns_the_page_cache_on():
     assert settings["CACHES"]["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert settings["PAGE_CACHE_ENABLED"] is True
     assert settings["FRAGMENT_CACHE_ENABLED"] is True
+    assert settings["CONTENT_GENERATION_STORE"] == "cache"
 
 
 def test_frontend_cache_purge_url_configures_wagtails_http_purger():
     settings = production_settings(FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081")
     # Wagtail's HTTPBackend, which can also BAN a whole host for edits every page shows.
     assert settings["WAGTAILFRONTENDCACHE"] == {
-        "proxy": {"BACKEND": "website.cache.PurgingProxy", "LOCATION": "http://127.0.0.1:6081"}
+        "proxy": {"BACKEND": "website.purge.PurgingProxy", "LOCATION": "http://127.0.0.1:6081"}
     }
     assert issubclass(PurgingProxy, HTTPBackend)
 

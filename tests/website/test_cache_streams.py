@@ -3,9 +3,13 @@ nothing it chooses; sections that change with the clock kept no longer than a wh
 settings found once."""
 
 import datetime
+import re
+from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
@@ -68,6 +72,17 @@ def test_an_edited_section_is_rendered_afresh_though_it_keeps_its_id(rf, home_pa
     assert "Edited draft" in html and "As published" not in html
 
 
+def test_a_preview_neither_reads_nor_keeps_fragments(rf, home_page):
+    # A draft's footer or menu (say, a renamed page in it) must never become what visitors are shown.
+    stream_block = HomePage.body.field.stream_block
+    home_page.body = StreamValue(stream_block, [("text", RichText("<p>Published</p>"), "intro")])
+    preview = rf.get("/")
+    preview.is_preview = True
+    with mock.patch("website.fragment_cache.caches") as fragment_caches:
+        assert "Published" in render_body(home_page, preview)
+    fragment_caches.__getitem__.assert_not_called()
+
+
 def test_sections_keep_their_headings_ids_when_kept(client, demo_site):
     html = client.get("/").content.decode()
     block_ids = [raw["id"] for raw in demo_site.root_page.specific.body.raw_data if raw["type"] == "latest_campaigns"]
@@ -123,3 +138,19 @@ def test_the_site_is_found_without_a_query_until_a_site_changes(client, home_pag
         site.save()
     _, html = queries(client, "/")
     assert "A new front page" in html
+
+
+def test_page_templates_render_streams_with_include_stream_not_an_include_block_loop():
+    """`{% for block in page.body %}{% include_block block %}{% endfor %}` works, and silently loses the fragment
+    cache (every section rendered, everything it chooses loaded, on every visit): `{% include_stream page.body %}`
+    renders the same HTML with the cacheable sections kept. This keeps the loud way the only way."""
+    loop = re.compile(r"{%\s*for\s+\w+\s+in\s+(?:page|self)\.\w+\s*%}(?:(?!{%\s*endfor).)*{%\s*include_block", re.S)
+    ours = [Path(config.path) for config in apps.get_app_configs() if Path(config.path).parent == settings.BASE_DIR]
+    folders = [Path(settings.BASE_DIR) / "templates", *(path / "templates" for path in ours)]
+    offending = [
+        str(path.relative_to(settings.BASE_DIR))
+        for folder in folders
+        for path in folder.rglob("*.html")
+        if loop.search(path.read_text())
+    ]
+    assert offending == [], "use {% include_stream page.body %} (website/fragment_cache.py) in " + ", ".join(offending)

@@ -12,15 +12,6 @@ from website.page_views import route_view
 
 ROOT = Path(settings.BASE_DIR)
 NOT_PROJECT = {".venv", "node_modules", ".git", "static", "media", "screenshots"}
-# website/cache.py is being split (into the modules below) by another change at the same time; its imports are
-# put right there. The integrator drops this exemption once the split has landed.
-BEING_SPLIT = {
-    "website/cache.py",
-    "website/fragment_cache.py",
-    "website/page_cache.py",
-    "website/generation.py",
-    "website/purge.py",
-}
 
 
 def project_modules():
@@ -72,7 +63,6 @@ def test_no_module_imports_inside_a_function_without_saying_why():
     offending = [
         found
         for path in modules
-        if str(path.relative_to(ROOT)) not in BEING_SPLIT
         for found in unexplained_imports(path)
     ]
     assert offending == []

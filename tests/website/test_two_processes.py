@@ -17,7 +17,7 @@ from wagtail.models import Site
 from tests.factories import StandardPageFactory
 from tests.reliability.utils import free_port
 from tests.website.utils import REDIS_URL, redis_reachable, settings_with_redis
-from website.cache import GENERATION_KEY
+from website.generation import GENERATION_KEY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 # Behind a load balancer both processes see the public host name, so they file pages under the same keys.

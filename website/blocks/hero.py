@@ -1,7 +1,7 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 from .link import LinkBlock
 

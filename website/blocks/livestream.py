@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 from website.video_urls import UNSUPPORTED_MESSAGE, parse_video_url
 
 UK = zoneinfo.ZoneInfo("Europe/London")

@@ -1,6 +1,6 @@
 from wagtail import blocks
 
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 
 class QuoteBlock(CachedBlockMixin, blocks.StructBlock):

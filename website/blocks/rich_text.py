@@ -1,6 +1,6 @@
 from wagtail import blocks
 
-from website.cache import CachedBlockMixin
+from website.fragment_cache import CachedBlockMixin
 
 # Headings start at h2: the page title is the only h1.
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul", "hr", "blockquote"]

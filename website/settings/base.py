@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "endorsements",
     "search",
     "wagtail.contrib.settings",
+    # Purges a published page's addresses (its get_cached_paths) from a caching proxy in front (website/purge.py).
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -58,8 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: a page kept for anonymous visitors is answered at once, with the headers the middleware below gave it
     # when it was made (the policies are the same for every visitor: no nonces). In production website/wsgi.py
-    # answers it even before Django (website.cache.KeptPageFront).
-    "website.cache.PageCacheMiddleware",
+    # answers it even before Django when the cache is shared (website.page_cache.KeptPageFront).
+    "website.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -186,7 +188,8 @@ if REDIS_URL:
     # ... instead of django-redis's traceback for every failed cache call: megabytes of log an hour of outage.
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process's own: rate limits, and kept pages (gzipped, some 10 to 40 KiB each).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
 # Fragments are filed under the shared content generation, so each process may keep its own copies without going
 # stale, and a page's dozen fragments cost no trip to Redis.
 CACHES["fragments"] = {
@@ -195,12 +198,14 @@ CACHES["fragments"] = {
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 
-# website/cache.py: the fragments every page repeats (FRAGMENT_CACHE), and whole pages for anonymous visitors
-# (PAGE_CACHE). Each only with a cache all processes share, so one edit reaches them all. PAGE_CACHE_SECONDS is also
-# what shared caches in front may keep a page (s-maxage), and how late a time-dependent part (a livestream starting,
-# an event ending) may show. 0: off.
-FRAGMENT_CACHE_ENABLED = config.flag("FRAGMENT_CACHE", bool(REDIS_URL))
-PAGE_CACHE_ENABLED = config.flag("PAGE_CACHE", bool(REDIS_URL))
+# The fragments every page repeats (FRAGMENT_CACHE, website/fragment_cache.py), and whole pages for anonymous
+# visitors (PAGE_CACHE, website/page_cache.py), both filed under the content generation (website/generation.py): in
+# Redis when there is one, else in a one-row database table every process reads once per request, so that one edit
+# reaches every process either way. PAGE_CACHE_SECONDS is also what shared caches in front may keep a page
+# (s-maxage), and how late a time-dependent part (a livestream starting, an event ending) may show. 0: off.
+CONTENT_GENERATION_STORE = os.environ.get("CONTENT_GENERATION_STORE", "cache" if REDIS_URL else "database")
+FRAGMENT_CACHE_ENABLED = config.flag("FRAGMENT_CACHE", True)
+PAGE_CACHE_ENABLED = config.flag("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 # Browsers cannot be purged after an edit, so they keep a page for less.
 PAGE_CACHE_BROWSER_SECONDS = 60
@@ -209,8 +214,8 @@ PAGE_CACHE_BROWSER_SECONDS = 60
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "proxy": {
-            # Wagtail's HTTPBackend, which can also BAN a whole host (website/cache.py).
-            "BACKEND": "website.cache.PurgingProxy",
+            # Wagtail's HTTPBackend, which can also BAN a whole host (website/purge.py).
+            "BACKEND": "website.purge.PurgingProxy",
             "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         }
     }

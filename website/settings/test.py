@@ -39,3 +39,6 @@ SEARCH_RATE_LIMIT = "100000/m"
 # and PAGE_CACHE=true does for app processes a test starts.
 PAGE_CACHE_ENABLED = config.flag("PAGE_CACHE", False)
 FRAGMENT_CACHE_ENABLED = config.flag("FRAGMENT_CACHE", False)
+# One test process is every process there is: the generation sits beside the kept pages, and a kept page costs no
+# query. tests/website/test_embedded_cache.py tries the database store, which production uses without Redis.
+CONTENT_GENERATION_STORE = os.environ.get("CONTENT_GENERATION_STORE", "cache")

@@ -1,6 +1,6 @@
 from django import template
 
-from website.cache import cached_fragment, render_stream
+from website.fragment_cache import cached_fragment, render_stream
 
 register = template.Library()
 
@@ -8,7 +8,7 @@ register = template.Library()
 @register.tag
 def cachedfragment(parser, token):
     """{% cachedfragment "name" var … %}…{% endcachedfragment %}: the HTML inside, kept per site and per value of
-    each var until content changes (website/cache.py). Rendered afresh when the page cache is off."""
+    each var until content changes (website/fragment_cache.py). Rendered afresh when the page cache is off."""
     parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     if not parts:
         raise template.TemplateSyntaxError("cachedfragment needs a name")
@@ -30,5 +30,6 @@ class FragmentNode(template.Node):
 @register.simple_tag(takes_context=True)
 def include_stream(context, stream_value):
     """{% include_stream page.body %}: every block of a StreamField, as `{% for block in page.body %}{% include_block
-    block %}{% endfor %}` would render them, with the cacheable ones from the fragment cache (website/cache.py)."""
+    block %}{% endfor %}` would render them, with the cacheable ones from the fragment cache
+    (website/fragment_cache.py)."""
     return render_stream(context, stream_value)
