@@ -60,11 +60,7 @@ def test_no_module_imports_inside_a_function_without_saying_why():
     modules = list(project_modules())
     assert any(path.match("campaigns/models/event.py") for path in modules)
     assert any(path.match("tests/conftest.py") for path in modules)
-    offending = [
-        found
-        for path in modules
-        for found in unexplained_imports(path)
-    ]
+    offending = [found for path in modules for found in unexplained_imports(path)]
     assert offending == []
 
 
