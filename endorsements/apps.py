@@ -8,6 +8,7 @@ class EndorsementsConfig(AppConfig):
     demo_order = 20
 
     def ready(self):
+        from endorsements import retention
         from endorsements.models import EndorsementRequest
         from website import personal_data
 
@@ -15,4 +16,21 @@ class EndorsementsConfig(AppConfig):
             EndorsementRequest,
             "contact_email",
             "Endorsement requests: the contact's name and e-mail, and the organisation's statement and logo.",
+            purpose="to review the organisation's request and tell its contact the decision",
+            fields=(
+                "name",
+                "contact_name",
+                "contact_email",
+                "website",
+                "statement",
+                "logo",
+                "campaign",
+                "status",
+                "submitted_at",
+                "reviewed_at",
+            ),
+            correctable=("contact_name", "contact_email"),
+            # The request is the organisation's: erasure takes the contact's name and address out of it.
+            anonymise={"contact_name": "", "contact_email": ""},
+            retention=retention.RULES,
         )

@@ -224,3 +224,7 @@ class StandardPage(BasePage):
     parent_page_types = ["home.HomePage", "website.StandardPage"]
     subpage_types = ["website.StandardPage"]
     page_description = "A plain page of text and pictures, such as 'About us' or the privacy notice."
+
+
+# The data-rights tool's log (and its permission) lives in a module of its own.
+from website.data_rights_log import DataRightsLog  # noqa: E402, F401
