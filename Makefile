@@ -14,7 +14,7 @@ run: install
 
 # Beside the server: the task queue's worker (e-mails, search index updates), and every minute scheduled and
 # embargoed pages go live (Wagtail's publish_scheduled) and e-mails a mail outage held back are retried; once a day,
-# old sign-up data and finished tasks are cleared out.
+# personal data past its time is deleted or anonymised (docs/privacy.md) and finished tasks are cleared out.
 serve:
 	@echo "Serving on http://127.0.0.1:8000/ (the admin is at http://127.0.0.1:8000/admin/). Ctrl-C stops it."
 	@trap 'kill 0' EXIT INT TERM; \
@@ -23,7 +23,7 @@ serve:
 	    $(BIN)/python manage.py publish_scheduled >/dev/null; \
 	    $(BIN)/python manage.py send_signup_emails >/dev/null; \
 	    $(BIN)/python manage.py send_endorsement_emails >/dev/null; \
-	    [ $$((minutes % 1440)) -eq 0 ] && $(BIN)/python manage.py prune_signups >/dev/null \
+	    [ $$((minutes % 1440)) -eq 0 ] && $(BIN)/python manage.py apply_retention >/dev/null \
 	      && $(BIN)/python manage.py prune_db_task_results --queue-name '*' >/dev/null; \
 	    minutes=$$((minutes + 1)); \
 	  done) & \

@@ -20,6 +20,7 @@ class CampaignsConfig(AppConfig):
 
     def ready(self):
         import campaigns.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)
+        from campaigns import retention
         from campaigns.models import Registration
         from website import personal_data
 
@@ -27,4 +28,18 @@ class CampaignsConfig(AppConfig):
             Registration,
             "email",
             "Event registrations: name, e-mail, postcode, organisation and accessibility needs (may be health data).",
+            purpose="to give the person a place at the event, and to meet their access needs there",
+            fields=(
+                "event",
+                "name",
+                "email",
+                "postcode",
+                "organisation",
+                "accessibility_needs",
+                "place",
+                "waitlisted",
+                "created_at",
+            ),
+            correctable=("name", "email", "postcode", "organisation", "accessibility_needs"),
+            retention=retention.RULES,
         )

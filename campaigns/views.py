@@ -48,11 +48,12 @@ def event_page(request, event):
 
 
 def availability(event):
+    """Whether places are limited and whether they are all taken; never how many are left: a count that a new
+    registration moves and a repeat one does not would tell a stranger whether an address was registered."""
     if event.capacity is None:
-        return {"places_left": None, "is_full": False}
+        return {"limited": False, "is_full": False}
     taken = Registration.objects.filter(event=event, place__isnull=False).count()
-    places_left = max(event.capacity - taken, 0)
-    return {"places_left": places_left, "is_full": places_left == 0}
+    return {"limited": True, "is_full": taken >= event.capacity}
 
 
 def confirm_registration(registration):

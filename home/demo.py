@@ -3,6 +3,7 @@
 from signup.demo import sign_up_page
 from website.demo import child_page, poster_image, site_tree
 from website.models import Navigation, SiteSettings, StandardPage
+from website.privacy_notice import notice_html
 
 SITE_NAME = "Broad Left Network"
 HERO_HEADING = "For a broad left network"
@@ -47,14 +48,8 @@ def load(log):
         log,
         title="Privacy notice",
         listing_summary="What we keep about you, why, for how long, and your rights.",
-        body=[
-            (
-                "text",
-                "<p>We keep only what you give us, only for the purpose you gave it, and only for as long as we need "
-                "it. We never sell or share your details. You can ask to see, correct or delete what we hold about "
-                "you at any time by writing to us.</p>",
-            )
-        ],
+        # From the registry of records and their retention rules, so it says what the code does.
+        body=[("text", notice_html(SiteSettings.for_site(site).contact_email or "contact@example.org"))],
     )
     sign_up = sign_up_page(home, log, privacy=privacy)
     load_home_body(home, sign_up, log)

@@ -14,9 +14,31 @@ class SignupConfig(AppConfig):
 
     def ready(self):
         import signup.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)
+        from signup import retention
         from signup.models import Supporter
         from website import personal_data
 
         personal_data.register(
-            Supporter, "email", "Sign-ups: name, e-mail, postcode, membership, interests (political opinions), consent."
+            Supporter,
+            "email",
+            "Sign-ups: name, e-mail, postcode, membership, interests (political opinions), consent.",
+            purpose="to write to the person about campaigns, events and actions, as they asked",
+            fields=(
+                "name",
+                "email",
+                "postcode",
+                "membership",
+                "interests",
+                "status",
+                "email_updates",
+                "data_consent",
+                "consent_text",
+                "consented_at",
+                "pending_changes",
+                "created_at",
+                "confirmed_at",
+                "unsubscribed_at",
+            ),
+            correctable=("name", "email", "postcode", "membership"),
+            retention=retention.RULES,
         )

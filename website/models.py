@@ -238,3 +238,7 @@ class ContentGeneration(models.Model):
 
     def __str__(self):
         return f"content generation {self.value}"
+
+
+# The data-rights tool's log (and its permission) lives in a module of its own.
+from website.data_rights_log import DataRightsLog  # noqa: E402, F401

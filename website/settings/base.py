@@ -246,8 +246,12 @@ SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "website.forms.client_ip"
 AXES_CLIENT_IP_CALLABLE = "website.forms.client_ip"
-# Sign-ups never confirmed are deleted after this many days (`prune_signups`, run daily).
+# How long personal data is kept (`apply_retention`, run daily; docs/privacy.md). Sign-ups never confirmed are
+# deleted after this many days; registrations are anonymised this many days after their event ends; declined
+# endorsement requests are deleted this many days after the decision.
 SIGNUP_PENDING_DAYS = int(os.environ.get("SIGNUP_PENDING_DAYS", "30"))
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+DECLINED_REQUEST_RETENTION_DAYS = int(os.environ.get("DECLINED_REQUEST_RETENTION_DAYS", "30"))
 
 # Slow work (e-mail, Wagtail's search and reference index updates, purges) runs as tasks, queued in the site's own
 # database (django-tasks-db) and run by `manage.py run_worker` beside the web server, so no request waits on it.
