@@ -26,6 +26,9 @@ IMAGES = [("wagtailimages", "image", f"{action}_image") for action in ("add", "c
 DOCUMENTS = [("wagtaildocs", "document", f"{action}_document") for action in ("add", "change", "choose")]
 SNIPPETS = [*model("endorsements", "organisation"), *model("social", "socialpost")]
 EDITORIAL_PAGES = ["add", "change", "publish", "lock", "unlock"]
+# The home page's livestream notice, a setting of its own so that press officers may post a delay without the right to
+# edit the home page. Its model is newer than migration 0003: home/migrations/0005 gives it to existing databases.
+LIVESTREAM_NOTICE = model("home", "livestreamnotice", ["change", "view"])
 
 PRESS_OFFICERS = "Press officers"
 ORGANISERS = "Campaign organisers"
@@ -36,7 +39,10 @@ ADMINISTRATORS = "Administrators"
 
 # Each group: model permissions, collection permissions (on the root collection), page permissions on the root.
 GROUPS = {
-    PRESS_OFFICERS: {"models": model("social", "socialpost"), "collections": [*IMAGES, *DOCUMENTS]},
+    PRESS_OFFICERS: {
+        "models": [*model("social", "socialpost"), *LIVESTREAM_NOTICE],
+        "collections": [*IMAGES, *DOCUMENTS],
+    },
     # Registrations are people's details, seen by the organisers who run the events; exporting needs only "view".
     ORGANISERS: {"models": model("campaigns", "registration", ["view"]), "collections": IMAGES},
     # Approving or declining a request is "change"; the form that wrote the request is the public's, not theirs.
@@ -47,7 +53,11 @@ GROUPS = {
         ],
         "collections": IMAGES,
     },
-    MODERATORS: {"models": SNIPPETS, "collections": [*IMAGES, *DOCUMENTS], "root_pages": EDITORIAL_PAGES},
+    MODERATORS: {
+        "models": [*SNIPPETS, *LIVESTREAM_NOTICE],
+        "collections": [*IMAGES, *DOCUMENTS],
+        "root_pages": EDITORIAL_PAGES,
+    },
     # Sign-ups are the only route to supporters' details: nobody else but superusers has a permission on them.
     SUPPORTER_DATA: {"models": model("signup", "supporter", ["view"])},
 }
@@ -64,6 +74,7 @@ GROUPS[ADMINISTRATORS] = {
         *model("auth", "user", ["add", "change", "delete"]),
         *model("website", "sitesettings", ["change"]),
         *model("website", "navigation", ["change"]),
+        *LIVESTREAM_NOTICE,
         *model("wagtailredirects", "redirect", ["add", "change", "delete"]),
         *model("wagtailsearchpromotions", "searchpromotion", ["add", "change", "delete"]),
         *model("wagtailcore", "workflow", ["add", "change", "delete"]),
@@ -80,7 +91,7 @@ GROUPS[ADMINISTRATORS] = {
 
 # What each group may do, in the words of the editors' guide: shown beside the group wherever it is chosen.
 DESCRIPTIONS = {
-    PRESS_OFFICERS: "add, edit and publish news; images and documents; social media posts.",
+    PRESS_OFFICERS: "add, edit and publish news; images and documents; social media posts; the livestream notice.",
     ORGANISERS: "add and edit campaigns and events, which moderators approve; images; event registrations.",
     ENDORSEMENTS_EDITORS: "organisations and their logos; images; approve or decline endorsement requests.",
     MODERATORS: "approve campaigns and events; add, edit, publish and delete every page; all snippets.",
@@ -119,12 +130,15 @@ MOVED = {("signup", "supporter"): ("campaigns", "supporter"), ("social", "social
 
 
 def _as_then(apps, perm):
-    """The (app label, model, codename) a permission has in `apps`, which may predate a model's move."""
+    """The (app label, model, codename) a permission has in `apps`, which may predate a model's move; None for a
+    model `apps` does not have yet (the migration that makes it gives its rights)."""
     app_label, model_name, codename = perm
     try:
         apps.get_model(app_label, model_name)
     except LookupError:
-        app_label, model_name = MOVED.get((app_label, model_name), (app_label, model_name))
+        if (app_label, model_name) not in MOVED:
+            return None
+        app_label, model_name = MOVED[(app_label, model_name)]
     return app_label, model_name, codename
 
 
@@ -143,7 +157,7 @@ def ensure_roles(apps=global_apps):
         for spec in GROUPS.values()
         for key in ("models", "collections")
         for perm in spec.get(key, [])
-    }
+    } - {None}
     permissions = {
         (perm.content_type.app_label, perm.content_type.model, perm.codename): perm
         for perm in Permission.objects.filter(
@@ -164,9 +178,8 @@ def ensure_roles(apps=global_apps):
     for name, spec in GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)
         groups[name] = group
-        group.permissions.add(
-            permissions[ACCESS_ADMIN], *(permissions[_as_then(apps, perm)] for perm in spec.get("models", []))
-        )
+        models_then = [_as_then(apps, perm) for perm in spec.get("models", [])]
+        group.permissions.add(permissions[ACCESS_ADMIN], *(permissions[perm] for perm in models_then if perm))
         for perm in spec.get("collections", []) if root_collection else []:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=permissions[_as_then(apps, perm)]

@@ -112,6 +112,7 @@ class LivestreamBlock(CachedBlockMixin, blocks.StructBlock):
             starts_at=starts_at,
             starts_at_label=uk_time_label(starts_at, now),
             stream=parse_video_url(value.get("url")),
+            notice=value.get("notice", ""),
         )
         if state == LIVE:
             context["player"] = {
