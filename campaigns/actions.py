@@ -63,8 +63,10 @@ def primary_event_action(event, actions):
 def event_actions(request, event):
     """The event page's "Take action" box, below its registration form."""
     actions = []
-    if event.livestream_url and not event.is_past:
-        actions.append(Action("Watch live", "Can't be there? Follow it online.", event.livestream_url, "Watch live"))
+    if event.livestream_address and not event.is_past:
+        actions.append(
+            Action("Watch live", "Can't be there? Follow it online.", event.livestream_address, "Watch live")
+        )
     if event.campaign_id and event.campaign.live:
         actions.append(
             Action(

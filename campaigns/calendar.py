@@ -40,8 +40,8 @@ def event_calendar(event, url, host):
     ]
     if speakers:
         description = f"{description}\nSpeakers: {'; '.join(speakers)}".strip()
-    if event.livestream_url:
-        description = f"{description}\nLivestream: {event.livestream_url}".strip()
+    if event.livestream_address:
+        description = f"{description}\nLivestream: {event.livestream_address}".strip()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -107,6 +107,8 @@ BUDGET_CAMPAIGNS = [
 RALLY_SPEAKERS = [("Richard Burgon", "Secretary", "Socialist Campaign Group of Labour MPs")]
 SATURDAY = 5
 RALLY_STREAM_URL = "https://www.youtube.com/live/ReClAiMdEm0"
+# Video-shaped addresses (an 11-character YouTube id), so the page, e-mail and calendar offer them as streams.
+NEC_RALLY_STREAM_URL = "https://www.youtube.com/live/NeCrAlLy110"
 
 
 def uk_moment(day, hour, minute=0):
@@ -230,7 +232,7 @@ def load_rallies(parent, recall, log):
         end=uk_moment(saturday, 16, 30),
         venue_name="Conway Hall",
         address="25 Red Lion Square\nLondon\nWC1R 4RL",
-        livestream_url="https://www.youtube.com/",
+        livestream_url=RALLY_STREAM_URL,
         access_information=(
             "Step-free entrance from Red Lion Square, accessible toilets and a hearing loop in the Main Hall. "
             "BSL interpretation on the stage. Nearest station: Holborn."
@@ -254,7 +256,7 @@ def load_rallies(parent, recall, log):
         campaign=recall,
         start=uk_moment(eleventh, 9),
         end=uk_moment(eleventh, 10),
-        livestream_url="https://www.youtube.com/",
+        livestream_url=NEC_RALLY_STREAM_URL,
         access_information="Live captions during the rally; the recording stays online afterwards.",
         listing_summary=(
             "A rally in advance of the NEC Organising Committee meeting on 11 March, which debates the motion to "

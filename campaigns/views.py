@@ -10,6 +10,7 @@ from campaigns.forms import RegistrationForm
 from campaigns.models import Registration
 from campaigns.places import AlreadyRegistered, register
 from campaigns.tasks import send_already_registered, send_registration_confirmation
+from website.addresses import page_site_url, site_host
 from website.forms import is_rate_limited, never_cached, too_many_requests
 from website.page_views import answers_route
 from website.shared_forms import resending
@@ -87,9 +88,8 @@ def registration_confirmation(request, event, token):
 
 @answers_route("campaigns.event_calendar")
 def event_calendar(request, event):
-    page_url = request.build_absolute_uri(event.get_url(request))
     response = HttpResponse(
-        calendar_file(event, page_url, request.get_host()), content_type="text/calendar; charset=utf-8"
+        calendar_file(event, page_site_url(event), site_host()), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response

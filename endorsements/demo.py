@@ -71,9 +71,12 @@ def load(log):
             "<p>Your request has reached us. An editor will review it and write to you, usually within a week.</p>"
         ),
     )
+    # The home page shows a selection editors choose, the seed's organisations here, with a link to the full list on
+    # the endorsements page: never a wall of every organisation (a launch's hundreds).
+    seed = Organisation.objects.filter(name__in=[name for name, *_ in ORGANISATIONS]).order_by("sort_order")
     add_home_section(
         "endorsements",
-        {"heading": "Supported by", "show": "all", "kind": "", "organisations": [], "show_link": True},
+        {"heading": "Supported by", "show": "chosen", "kind": "", "organisations": list(seed), "show_link": True},
         log,
         # Below the sign-up box: the home page asks visitors to act before it shows who backs the network.
         after="call_to_action",

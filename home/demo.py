@@ -1,5 +1,6 @@
 """The network's home page and site settings, from the text of its current home page."""
 
+from home import livestream_demo
 from signup.demo import sign_up_page
 from website.demo import child_page, poster_image, site_tree
 from website.models import Navigation, SiteSettings, StandardPage
@@ -53,6 +54,7 @@ def load(log):
     )
     sign_up = sign_up_page(home, log, privacy=privacy)
     load_home_body(home, sign_up, log)
+    livestream_demo.load(log)
     load_navigation(site, sign_up, get_involved, privacy, log)
 
 

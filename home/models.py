@@ -3,6 +3,9 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import HomePageBodyBlock
+from home.livestream_notice import LivestreamNotice
+
+__all__ = ["HomePage", "LivestreamNotice"]
 from website.models import BasePage
 
 

@@ -7,6 +7,7 @@ from django.utils.html import escape
 
 from news.models import KIND_PLURALS
 from news.queries import feed_items
+from website.addresses import page_site_url, site_url
 from website.models import SiteSettings
 from website.page_views import answers_route
 
@@ -33,10 +34,10 @@ class NewsRssFeed(Feed):
         return self.index.listing_summary or f"News, statements and press releases from {self.index.title}."
 
     def link(self):
-        return self.index.get_url(self.request) + self.index.filter_url(self.kind, self.topic).rstrip("?")
+        return page_site_url(self.index) + self.index.filter_url(self.kind, self.topic).rstrip("?")
 
     def feed_url(self):
-        return self.request.build_absolute_uri()
+        return site_url(self.request.get_full_path())
 
     def items(self):
         return feed_items(kind=self.kind, topic=self.topic)
@@ -50,7 +51,7 @@ class NewsRssFeed(Feed):
         return escape(item.get_share_description())
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return page_site_url(item)
 
     def item_pubdate(self, item):
         return item.published_at

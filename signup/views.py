@@ -106,6 +106,10 @@ def confirm(request, token):
             return link_problem(request, "invalid")
         page = page_for(supporter)
         newest = claim.get("nonce") == supporter.confirmation_nonce
+        if supporter.status == SupporterStatus.UNSUBSCRIBED and supporter.pending_since is None:
+            # Unsubscribing spent every link sent before it (only signing up again gives a new one): say so, rather
+            # than blame a newer e-mail nobody sent, or quietly subscribe them again.
+            return link_problem(request, "unsubscribed", page)
         if not newest and supporter.status != SupporterStatus.CONFIRMED:
             # An older e-mail's link, superseded by a newer sign-up: only the newest link confirms.
             return link_problem(request, "superseded", page)

@@ -8,9 +8,6 @@ class WebsiteConfig(AppConfig):
     # Django's choice among the configs in this module (UsersConfig below is named in INSTALLED_APPS).
     default = True
     verbose_name = "Site-wide"
-    # The home page's livestream section, between the endorsements and the campaigns (website/features.py).
-    demo_loader = "website.livestream_demo"
-    demo_order = 30
 
     def ready(self):
         from django.db.models.signals import pre_save

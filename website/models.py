@@ -14,6 +14,7 @@ from wagtail.images.models import (
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
+from website.addresses import rebased
 from website.blocks import BodyBlock, LinkBlock
 from website.fragment_cache import CachedSiteSettingMixin
 from website.image_files import WholePixelImageField
@@ -208,6 +209,10 @@ class BasePage(Page):
 
     def get_share_description(self):
         return self.search_description or self.listing_summary
+
+    def get_sitemap_urls(self, request=None):
+        # On the configured site address, as every absolute link (website/addresses.py).
+        return [{**url, "location": rebased(url["location"])} for url in super().get_sitemap_urls(request)]
 
     def get_share_image(self):
         return self.listing_image

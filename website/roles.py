@@ -77,7 +77,7 @@ GROUPS[ADMINISTRATORS] = {
 
 # What each group may do, in the words of the editors' guide: shown beside the group wherever it is chosen.
 DESCRIPTIONS = {
-    PRESS_OFFICERS: "add, edit and publish news; images and documents; social media posts.",
+    PRESS_OFFICERS: "add, edit and publish news; images and documents; social media posts; the livestream notice.",
     ORGANISERS: "add and edit campaigns and events, which moderators approve; images; event registrations.",
     ENDORSEMENTS_EDITORS: "organisations and their logos; images; approve or decline endorsement requests.",
     MODERATORS: "approve campaigns and events; add, edit, publish and delete every page; all snippets.",

@@ -60,3 +60,24 @@ class SlugFormMixin:
 
     def clean_slug(self):
         return tidy_slug(self.cleaned_data.get("slug"))
+
+    def clean(self):
+        # Read before Wagtail's clean, whose error on the slug takes it out of cleaned_data.
+        slug = self.cleaned_data.get("slug")
+        cleaned_data = super().clean()
+        if slug and self.has_error("slug") and getattr(self, "parent_page", None) is not None:
+            other = self.parent_page.get_children().filter(slug=slug).exclude(pk=self.instance.pk or None).first()
+            if other is not None:
+                self.errors["slug"] = self.error_class([slug_taken_message(slug, other)])
+        return cleaned_data
+
+
+def slug_taken_message(slug, other):
+    """Wagtail says only that the slug is in use; this says which page holds it and how to reach it (often a draft
+    autosave left of a page whose editor then started again)."""
+    state = "live" if other.live else "a draft never published, perhaps left by an earlier try"
+    return (
+        f"The slug '{slug}' is taken by the page \"{other.draft_title or other.title}\" ({state}) in the same "
+        f"section. Open it at /admin/pages/{other.pk}/edit/ (or find it in Pages, in this page's section) and delete "
+        "it if it is not wanted, or give this page another slug on its Promote tab."
+    )

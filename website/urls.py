@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from website.addresses import site_url
 from website.features import public_urls
 
 urlpatterns = [
@@ -17,7 +19,12 @@ urlpatterns = [
     path(
         "robots.txt",
         TemplateView.as_view(
-            template_name="robots.txt", content_type="text/plain", extra_context={"admin_path": settings.ADMIN_URL_PATH}
+            template_name="robots.txt",
+            content_type="text/plain",
+            extra_context={
+                "admin_path": settings.ADMIN_URL_PATH,
+                "sitemap_url": lazy(site_url, str)("/sitemap.xml"),
+            },
         ),
         name="robots",
     ),

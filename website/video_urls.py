@@ -19,6 +19,12 @@ UNSUPPORTED_MESSAGE = (
     "(vimeo.com/123456) or a Facebook video (facebook.com/…/videos/…, fb.watch/…)."
 )
 
+LIVESTREAM_MESSAGE = (
+    "This is not a stream address we recognise: a site's or channel's home page is not enough. Paste the address "
+    "of the stream itself on YouTube (youtube.com/live/… or youtube.com/watch?v=…), Vimeo (vimeo.com/123456) or "
+    "Facebook (facebook.com/…/videos/…), or leave it empty."
+)
+
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 YOUTUBE_HOSTS = {"youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com"}
 YOUTUBE_PATH_PREFIXES = ("live", "shorts", "embed", "v", "e")

@@ -14,6 +14,7 @@ from website.blocks import BodyBlock, LivestreamBlock
 from website.blocks.rich_text import BODY_FEATURES
 from website.models import BasePage
 from website.page_views import route_view
+from website.video_urls import LIVESTREAM_MESSAGE, parse_video_url
 
 PAST_EVENTS_PER_PAGE = 12
 
@@ -90,7 +91,8 @@ class EventPage(RoutablePageMixin, BasePage):
         "livestream URL",
         blank=True,
         max_length=500,
-        help_text="Where people can watch it live, such as a YouTube address. Optional.",
+        help_text="The stream's own address, where people can watch it live: a YouTube, Vimeo or Facebook video or "
+        "live address, such as youtube.com/live/…. Optional.",
     )
     access_information = models.TextField(
         blank=True,
@@ -176,6 +178,8 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["end"] = "The end must come after the start."
         if self.kind != EventKind.ONLINE and not self.venue_name:
             errors["venue_name"] = "Say where the event is, or make it an online event."
+        if self.livestream_url and parse_video_url(self.livestream_url) is None:
+            errors["livestream_url"] = LIVESTREAM_MESSAGE
         if errors:
             raise ValidationError(errors)
 
@@ -191,6 +195,12 @@ class EventPage(RoutablePageMixin, BasePage):
         """'Richard Burgon and Zarah Sultana': the line-up in a phrase, for cards."""
         names = [speaker.name for speaker in self.speakers.all()]
         return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+    @property
+    def livestream_address(self):
+        """The livestream's address when it is a stream the site recognises (website/video_urls.py), else "":
+        only a real stream is offered as "Watch live", in the page, its e-mails and its calendar file."""
+        return self.livestream_url if parse_video_url(self.livestream_url) else ""
 
     @property
     def is_online(self):

@@ -71,8 +71,18 @@ class TestOrganisersPath(WagtailPageTestCase):
         self.assertContains(response, "Speakers include Richard Burgon.")
         self.assertContains(response, "Step-free entrance.")
         self.assertContains(response, "Conway Hall")
-        self.assertContains(response, 'href="https://www.youtube.com/live/abc"')
+        self.assertContains(response, 'href="https://www.youtube.com/live/ReClAiMdEm0"')
         self.assertContains(self.client.get(campaign.url), "Rally to reclaim democracy")
+
+    def test_a_livestream_address_must_be_a_stream_the_site_recognises(self):
+        for address in ("https://www.youtube.com/", "https://www.youtube.com/@broadleft", "https://example.org/live"):
+            with self.subTest(address=address):
+                response = self.client.post(
+                    f"/admin/pages/add/campaigns/eventpage/{self.events.pk}/", event_form(livestream_url=address)
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "This is not a stream address we recognise")
+                self.assertFalse(EventPage.objects.filter(slug="rally").exists())
 
     def test_times_entered_in_uk_time_are_stored_and_shown_right_either_side_of_the_clocks_changing(self):
         for number, (start, end, stored) in enumerate(EITHER_SIDE_OF_THE_CLOCKS_CHANGING):

@@ -25,7 +25,7 @@ def event_form(**fields):
         "end": "2027-03-27 16:00",
         "venue_name": "Conway Hall",
         "address": "25 Red Lion Square\nLondon WC1R 4RL",
-        "livestream_url": "https://www.youtube.com/live/abc",
+        "livestream_url": "https://www.youtube.com/live/ReClAiMdEm0",
         "access_information": "Step-free entrance.",
         "capacity": "400",
         "registration_open": "on",

@@ -2,6 +2,7 @@
 erases what is held; nobody else reaches any of it; the log says who and when, never what or whose."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -194,8 +195,6 @@ def test_a_superuser_may_use_it(person, admin_client):
 
 
 def test_the_registry_imports_no_feature_app():
-    from pathlib import Path
-
     for module in ("personal_data.py", "data_rights.py", "data_rights_log.py"):
         source = (Path(personal_data.__file__).parent / module).read_text()
         for app in ("signup", "campaigns", "endorsements", "news", "home", "social", "petitions", "letters"):

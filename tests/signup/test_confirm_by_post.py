@@ -50,3 +50,17 @@ def test_a_mail_programs_one_click_post_unsubscribes_without_a_token(client, sig
     response = Client(enforce_csrf_checks=True).post(link, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert Supporter.objects.get().status == SupporterStatus.UNSUBSCRIBED
+
+
+@pytest.mark.django_db
+def test_after_unsubscribing_the_old_confirmation_link_says_so_and_offers_to_sign_up_again(client, signup_page):
+    sign_up(client, signup_page)
+    confirm_link = link_in(mail.outbox[0], "confirm")
+    client.post(link_in(mail.outbox[0], "unsubscribe"))
+    assert Supporter.objects.get().status == SupporterStatus.UNSUBSCRIBED
+    for method in (client.get, client.post):
+        html = method(confirm_link).content.decode()
+        assert "This address has been unsubscribed" in html
+        assert "newer e-mail" not in html
+        assert f'href="{signup_page.url}">Sign up again</a>' in html
+    assert Supporter.objects.get().status == SupporterStatus.UNSUBSCRIBED

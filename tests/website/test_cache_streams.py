@@ -99,7 +99,6 @@ def livestream_home(home_page, starts_at):
                 "url": "https://www.youtube.com/live/dQw4w9WgXcQ",
                 "starts_at": starts_at,
                 "ends_at": starts_at + datetime.timedelta(hours=2),
-                "notice": "",
                 "recording_url": "",
                 "thumbnail": None,
             },

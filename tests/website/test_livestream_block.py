@@ -6,10 +6,10 @@ from unittest import mock
 import pytest
 from wagtail.blocks import StructBlockValidationError
 
+from home.livestream_demo import next_slot
 from tests.utils import assert_no_inline_code
 from website.blocks import LivestreamBlock, VideoBlock
 from website.blocks.livestream import LIVE, UK, as_uk_time, stream_state, uk_time_label
-from website.livestream_demo import next_slot
 from website.video_urls import UNSUPPORTED_MESSAGE
 
 UTC = datetime.UTC

@@ -1,11 +1,12 @@
 from wagtail import blocks
 
+from website.blocks.required import NamedRequiredMixin
 from website.fragment_cache import CachedBlockMixin
 
 from .link import LinkBlock
 
 
-class CallToActionBlock(CachedBlockMixin, blocks.StructBlock):
+class CallToActionBlock(NamedRequiredMixin, CachedBlockMixin, blocks.StructBlock):
     """A boxed invitation to act, such as "Signup and get organised"."""
 
     heading = blocks.CharBlock(max_length=120, help_text="What you are asking people to do.")

@@ -1,12 +1,13 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from website.blocks.required import NamedRequiredMixin
 from website.fragment_cache import CachedBlockMixin
 
 from .link import LinkBlock
 
 
-class HeroBlock(CachedBlockMixin, blocks.StructBlock):
+class HeroBlock(NamedRequiredMixin, CachedBlockMixin, blocks.StructBlock):
     """The opening statement of a page: a big heading, a few paragraphs and one action."""
 
     heading = blocks.CharBlock(max_length=120, help_text="The headline, such as the network's purpose.")

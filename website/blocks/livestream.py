@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from website.blocks.required import NamedRequiredMixin
 from website.fragment_cache import CachedBlockMixin
 from website.video_urls import UNSUPPORTED_MESSAGE, parse_video_url
 
@@ -47,7 +48,7 @@ def stream_state(starts_at, ends_at, now):
     return ENDED
 
 
-class LivestreamBlock(CachedBlockMixin, blocks.StructBlock):
+class LivestreamBlock(NamedRequiredMixin, CachedBlockMixin, blocks.StructBlock):
     """A scheduled livestream: when it starts before, the player during, the recording after."""
 
     title = blocks.CharBlock(
@@ -112,6 +113,7 @@ class LivestreamBlock(CachedBlockMixin, blocks.StructBlock):
             starts_at=starts_at,
             starts_at_label=uk_time_label(starts_at, now),
             stream=parse_video_url(value.get("url")),
+            notice=value.get("notice", ""),
         )
         if state == LIVE:
             context["player"] = {

@@ -1,9 +1,10 @@
 from wagtail import blocks
 
+from website.blocks.required import NamedRequiredMixin
 from website.fragment_cache import CachedBlockMixin
 
 
-class QuoteBlock(CachedBlockMixin, blocks.StructBlock):
+class QuoteBlock(NamedRequiredMixin, CachedBlockMixin, blocks.StructBlock):
     """Words someone said, with who said them."""
 
     quote = blocks.TextBlock(max_length=1500, help_text="The words, without quotation marks.")

@@ -3,11 +3,12 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from website.blocks.required import NamedRequiredMixin
 from website.fragment_cache import CachedBlockMixin
 from website.video_urls import UNSUPPORTED_MESSAGE, parse_video_url
 
 
-class VideoBlock(CachedBlockMixin, blocks.StructBlock):
+class VideoBlock(NamedRequiredMixin, CachedBlockMixin, blocks.StructBlock):
     """A YouTube, Vimeo or Facebook video that loads from the provider only when the visitor presses play."""
 
     url = blocks.URLBlock(

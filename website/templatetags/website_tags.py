@@ -2,6 +2,7 @@ from django import template
 from django.middleware.csrf import get_token
 from django.utils.html import format_html
 
+from website.addresses import page_site_url, site_url
 from website.navigation import join_link, menu_links
 from website.shared_forms import must_hold_token, resending
 from website.sharing import share_links as links_to_share
@@ -43,8 +44,20 @@ def shared_form_token(context):
 @register.inclusion_tag("includes/share_links.html", takes_context=True)
 def share_links(context, page, heading=""):
     """Links to share `page` on each network's own share page: nothing loads from them until a visitor clicks."""
-    url = page.get_full_url(context["request"])
+    url = page_site_url(page)
     return {"page_url": url, "heading": heading, "links": links_to_share(url, page.title, page.get_share_description())}
+
+
+@register.filter
+def page_address(page):
+    """A page's absolute address on the configured site address (website/addresses.py): canonical, og:url."""
+    return page_site_url(page) if page is not None and hasattr(page, "get_url_parts") else ""
+
+
+@register.simple_tag
+def site_address(path):
+    """An absolute address on the configured site address for a path such as a picture's URL: og:image."""
+    return site_url(path)
 
 
 @register.simple_tag(takes_context=True)
