@@ -3,6 +3,7 @@ from wagtail import blocks
 from campaigns.blocks import LatestCampaignsBlock, NextEventsBlock
 from endorsements.blocks import OrganisationGalleryBlock
 from news.blocks import LatestNewsBlock
+from petitions.blocks import PetitionBlock
 from social.blocks import SocialFeedBlock
 from website.blocks import (
     CallToActionBlock,
@@ -30,3 +31,4 @@ class HomePageBodyBlock(blocks.StreamBlock):
     social_feed = SocialFeedBlock()
     video = VideoBlock()
     livestream = LivestreamBlock()
+    petition = PetitionBlock()

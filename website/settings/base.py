@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "news",
     "social",
     "endorsements",
+    "petitions",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     # when it was made (the policies are the same for every visitor: no nonces). In production website/wsgi.py
     # answers it even before Django (website.cache.KeptPageFront).
     "website.cache.PageCacheMiddleware",
+    # Pages showing a petition's live count are kept for less than a minute (petitions/freshness.py).
+    "petitions.freshness.LiveCountMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
