@@ -46,7 +46,7 @@ def load(log):
         hand_in_on=timezone.localdate() + datetime.timedelta(days=30),
     )
     add_signatures(petition, DEMO_SIGNATURES, log)
-    add_home_section("petition", {"heading": "Sign the petition", "petition": petition.pk}, log, after="call_to_action")
+    add_home_section("petition", {"heading": "Sign the petition", "petition": petition}, log, after="call_to_action")
 
 
 def add_signatures(petition, number, log):
