@@ -1,6 +1,7 @@
 """Signatures in the admin, for supporter data managers only (the view_signature permission): the listing, the
 formula-safe CSV export of confirmed signatures, and each petition's printable hand-in list."""
 
+from django.contrib.admin import SimpleListFilter
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,10 +9,21 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import modeladmin_register
 
 from petitions import hand_in
-from petitions.models import Signature
+from petitions.models import PetitionPage, Signature
 from website.admin_exports import SafeExportIndexView, SafeExportModelAdmin
 
 VIEW_SIGNATURE = "petitions.view_signature"
+
+
+class PetitionFilter(SimpleListFilter):
+    title = "petition"
+    parameter_name = "petition"
+
+    def lookups(self, request, model_admin):
+        return list(PetitionPage.objects.order_by("title").values_list("pk", "title"))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(petition_id=self.value()) if self.value() else queryset
 
 
 class SignatureIndexView(SafeExportIndexView):
@@ -45,7 +57,7 @@ class SignatureAdmin(SafeExportModelAdmin):
     inspect_view_enabled = True
     permission_helper_class = ReadOnlyPermissionHelper
     list_display = ["name", "petition", "postcode", "show_name", "keep_updated", "confirmed_at", "created_at"]
-    list_filter = ["petition", "show_name", "keep_updated", "confirmed_at"]
+    list_filter = [PetitionFilter, "show_name", "keep_updated", "confirmed_at"]
     search_fields = ["name", "email", "postcode"]
     # Only what each signer agreed to: the address only of those who asked for updates.
     list_export = [
