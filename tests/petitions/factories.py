@@ -34,3 +34,18 @@ def add_confirmed_signatures(petition, number, start=0):
     counter, _ = SignatureCount.objects.get_or_create(petition=petition)
     counter.confirmed += number
     counter.save()
+
+
+def signature_data(petition, **overrides):
+    """What a visitor sends to sign `petition`, valid as it stands."""
+    data = {
+        "name": "Rosa Parks",
+        "email": "Rosa@Example.org",
+        "postcode": "l1 8jq",
+        "show_name": "on",
+        "data_consent": "on",
+        "consent_version": petition.consent_version,
+        "nickname": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

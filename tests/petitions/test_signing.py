@@ -10,21 +10,12 @@ from django.utils import timezone
 
 from petitions.models import Signature
 from signup.models import Supporter, SupporterStatus
+from tests.petitions.factories import signature_data
 from tests.utils import assert_no_inline_code
 
 
 def form_data(petition, **overrides):
-    data = {
-        "name": "Rosa Parks",
-        "email": "Rosa@Example.org",
-        "postcode": "l1 8jq",
-        "show_name": "on",
-        "data_consent": "on",
-        "consent_version": petition.consent_version,
-        "nickname": "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
+    return signature_data(petition, **overrides)
 
 
 def sign(client, petition, **overrides):
