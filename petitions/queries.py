@@ -5,7 +5,7 @@ from operator import or_
 
 from django.db.models import Q
 
-from petitions.models import PetitionPage
+from petitions.models import PetitionPage, Signature
 
 
 def live_petitions():
@@ -40,3 +40,12 @@ def petitions_by_campaign(campaigns):
         if parent_path in paths:
             found.setdefault(paths[parent_path], petition)
     return found
+
+
+def recent_public_names(petition, count=20):
+    """The newest confirmed signers who agreed to show their name: one query on (petition, confirmed_at)."""
+    return list(
+        Signature.objects.filter(petition=petition, show_name=True, confirmed_at__isnull=False)
+        .order_by("-confirmed_at", "-pk")
+        .values_list("name", flat=True)[:count]
+    )

@@ -10,6 +10,7 @@ from petitions.forms import SignatureForm
 from petitions.freshness import shows_live_count
 from petitions.links import LinkExpired, LinkInvalid, read_confirmation_token
 from petitions.models import Signature
+from petitions.queries import recent_public_names
 from petitions.share_views import share_image_path
 from petitions.signatures import confirm_signature, save_signature
 from petitions.tasks import send_confirmation
@@ -43,7 +44,12 @@ def sign(request, petition):
     elif petition.is_open:
         form = SignatureForm(petition=petition)
     shows_live_count(request)
-    context = {**petition.get_context(request), "form": form, "share_image_path": share_image_path(petition)}
+    context = {
+        **petition.get_context(request),
+        "form": form,
+        "share_image_path": share_image_path(petition),
+        "recent_names": recent_public_names(petition),
+    }
     response = TemplateResponse(request, "petitions/petition_page.html", context)
     return never_cached(response) if request.method == "POST" else response
 

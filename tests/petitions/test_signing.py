@@ -71,7 +71,10 @@ def test_signing_saves_first_mails_a_link_and_counts_nothing_until_confirmed(cli
     # A second press finds it confirmed and counts nothing more.
     client.post(link)
     assert count(petition) == 1
-    assert "<strong>1</strong> signature of a goal of 5" in client.get(petition.url).content.decode()
+    html = client.get(petition.url).content.decode()
+    assert "<strong>1</strong> signature of a goal of 5" in html
+    # She agreed to show her name: it is on the public list.
+    assert "<li>Rosa Parks</li>" in html
 
 
 @pytest.mark.django_db
@@ -114,7 +117,8 @@ def test_unconfirmed_signatures_never_count(client, petition):
         sign(client, petition, email=f"person{number}@example.org")
     assert Signature.objects.count() == 3
     assert count(petition) == 0
-    assert "<strong>0</strong> signatures" in client.get(petition.url).content.decode()
+    html = client.get(petition.url).content.decode()
+    assert "<strong>0</strong> signatures" in html and "Rosa Parks" not in html
 
 
 @pytest.mark.django_db
