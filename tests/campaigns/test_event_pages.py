@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventKind, EventPage
+from petitions.models import PetitionPage
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -68,7 +69,8 @@ class TestOrganisersPath(WagtailPageTestCase):
         self.assertEqual(EventIndexPage.parent_page_types, ["home.HomePage"])
         self.assertAllowedSubpageTypes(CampaignIndexPage, {CampaignPage})
         self.assertAllowedParentPageTypes(CampaignPage, {CampaignIndexPage})
-        self.assertAllowedSubpageTypes(CampaignPage, set())
+        # A petition goes under its campaign (petitions/).
+        self.assertAllowedSubpageTypes(CampaignPage, {PetitionPage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
         self.assertAllowedSubpageTypes(EventPage, set())
