@@ -4,6 +4,7 @@ from campaigns.blocks import LatestCampaignsBlock, NextEventsBlock
 from endorsements.blocks import OrganisationGalleryBlock
 from home.livestream_notice import LivestreamNotice
 from news.sections import LatestNewsBlock
+from petitions.blocks import PetitionBlock
 from social.blocks import SocialFeedBlock
 from website.blocks import (
     CallToActionBlock,
@@ -51,3 +52,4 @@ class HomePageBodyBlock(blocks.StreamBlock):
     social_feed = SocialFeedBlock()
     video = VideoBlock()
     livestream = HomeLivestreamBlock()
+    petition = PetitionBlock()

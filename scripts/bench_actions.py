@@ -13,10 +13,13 @@ one that takes a second per message, as a busy provider does, it:
 and prints the achieved rate, p50/p99 of the POST and of the home page, errors, records against successful
 answers, e-mails received against records (and any received twice), and how long draining took.
 
-Environment: BENCH_SECONDS, BENCH_RATE (42), BENCH_WORKER_THREADS (the worker's TASK_WORKER_THREADS, default 48:
-with the 1 s sink that many e-mails a second), BENCH_DRAIN_LIMIT, BENCH_DATABASE and BENCH_REDIS_URL as for
-`make bench`. Not a test: it exits 1 if a target is missed. Every process it started and its temporary files go
-when it ends, Ctrl-C included.
+BENCH_ACTION=petition signs the demo's petition to the NEC instead (the same page, token and POST path; records are
+signatures, each an e-mail to confirm).
+
+Environment: BENCH_ACTION (signup or petition), BENCH_SECONDS, BENCH_RATE (42), BENCH_WORKER_THREADS (the
+worker's TASK_WORKER_THREADS, default 48: with the 1 s sink that many e-mails a second), BENCH_DRAIN_LIMIT,
+BENCH_DATABASE and BENCH_REDIS_URL as for `make bench`. Not a test: it exits 1 if a target is missed. Every process
+it started and its temporary files go when it ends, Ctrl-C included.
 """
 
 import http.client
@@ -42,7 +45,23 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "120"))
 RATE = float(os.environ.get("BENCH_RATE", "42"))
 WORKER_THREADS = int(os.environ.get("BENCH_WORKER_THREADS", "48"))
 DRAIN_LIMIT = int(os.environ.get("BENCH_DRAIN_LIMIT", "900"))
-SIGNUP_PATH = "/sign-up/"
+# What a visitor does: the form's address, what they type beyond its hidden fields, and the table its records go to.
+ACTIONS = {
+    "signup": (
+        "/sign-up/",
+        {"postcode": "L1 8JQ", "email_updates": "on", "data_consent": "on"},
+        "campaigns_supporter",
+    ),
+    "petition": (
+        "/campaigns/recall-conference/petition-to-the-nec/",
+        {"postcode": "L1 8JQ", "show_name": "on", "data_consent": "on"},
+        "petitions_signature",
+    ),
+}
+ACTION = os.environ.get("BENCH_ACTION", "signup")
+if ACTION not in ACTIONS:
+    sys.exit(f"BENCH_ACTION is one of {', '.join(ACTIONS)}.")
+SIGNUP_PATH, ACTION_FIELDS, RECORD_TABLE = ACTIONS[ACTION]
 TOKEN_PATH = "/forms/token/"  # noqa: S105 (an address, not a secret)
 READERS, READER_PAUSE_MS = 8, 50
 # The issue's targets.
@@ -105,9 +124,7 @@ class SignUps:
                 "csrfmiddlewaretoken": json.loads(answer)["token"],
                 "name": f"Visitor {number}",
                 "email": email,
-                "postcode": "L1 8JQ",
-                "email_updates": "on",
-                "data_consent": "on",
+                **ACTION_FIELDS,
                 "nickname": "",
             }
             connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -153,7 +170,7 @@ class Records:
         self.url = database_url
 
     def count(self, prefix, unsent=False):
-        query = "SELECT count(*) FROM campaigns_supporter WHERE email LIKE %s"
+        query = f"SELECT count(*) FROM {RECORD_TABLE} WHERE email LIKE %s"  # noqa: S608 (a name from ACTIONS)
         if unsent:
             query += " AND confirmation_sent_at IS NULL"
         pattern = f"{prefix}-%"
@@ -228,7 +245,7 @@ class ActionsBench(Bench):
         records = Records(self.env["DATABASE_URL"])
         passed = True
         print(
-            f"\n{RATE:g} sign-ups a second for {SECONDS} s; wrk reads the home page ({READERS} connections, "
+            f"\n{ACTION}: {RATE:g} a second for {SECONDS} s; wrk reads the home page ({READERS} connections, "
             f"{READER_PAUSE_MS} ms between requests); 3 sync gunicorn workers; worker: {WORKER_THREADS} threads."
         )
         for mode, delay in MODES:

@@ -120,7 +120,8 @@ class CampaignPage(BasePage):
     objects = CampaignPageManager()
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
-    subpage_types = []
+    # A petition goes under its campaign, and so through the campaigns' approval workflow (petitions/).
+    subpage_types = ["petitions.PetitionPage"]
     page_description = "A campaign: its demands, its story, the organisations backing it and its events."
 
     class Meta:

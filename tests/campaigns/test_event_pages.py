@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventKind, EventPage
+from petitions.models import PetitionPage
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
     CampaignPageFactory,
@@ -45,7 +46,8 @@ class TestOrganisersPath(WagtailPageTestCase):
         self.assertEqual(EventIndexPage.parent_page_types, ["home.HomePage"])
         self.assertAllowedSubpageTypes(CampaignIndexPage, {CampaignPage})
         self.assertAllowedParentPageTypes(CampaignPage, {CampaignIndexPage})
-        self.assertAllowedSubpageTypes(CampaignPage, set())
+        # A petition goes under its campaign (petitions/).
+        self.assertAllowedSubpageTypes(CampaignPage, {PetitionPage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
         self.assertAllowedSubpageTypes(EventPage, set())

@@ -1,9 +1,16 @@
 import pytest
 from django.core.cache import cache
 
+from campaigns.models import CampaignIndexPage
 from signup.demo import sign_up_page
-from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory
+from tests.campaigns.factories import (
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+)
 from tests.endorsements.factories import endorsements_page
+from tests.petitions.factories import PetitionPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +34,10 @@ def rally(home_page):
 @pytest.fixture
 def endorsements(home_page):
     return endorsements_page(home_page)
+
+
+@pytest.fixture
+def petition(home_page):
+    index = CampaignIndexPage.objects.first() or CampaignIndexPageFactory(parent=home_page)
+    campaign = CampaignPageFactory(parent=index, title="Recall conference")
+    return PetitionPageFactory(parent=campaign, title="Recall conference now")

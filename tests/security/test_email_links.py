@@ -9,15 +9,19 @@ from django import forms
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from campaigns.forms import RegistrationForm
 from campaigns.models import Registration
 from endorsements.forms import EndorsementRequestForm
 from endorsements.models import EndorsementRequest, RequestStatus
 from endorsements.tasks import tell_contact_of_decision
+from petitions.forms import SignatureForm
+from petitions.models import Signature
 from signup.forms import SignUpForm
 from tests.campaigns.utils import PERSON
 from tests.endorsements.utils import form_data as endorsement_data
+from tests.petitions.factories import signature_data
 from tests.signup.utils import form_data as signup_data
 from website.forms import ProtectedForm, is_single_line
 
@@ -70,6 +74,18 @@ def test_sign_up_emails_link_to_the_site_whatever_the_host(client, signup_page):
 
 
 @pytest.mark.django_db
+def test_petition_emails_link_to_the_site_whatever_the_host_and_when_retried(client, petition):
+    assert client.post(petition.url, signature_data(petition), HTTP_HOST=HOSTILE_HOST).status_code == 302
+    # Its retry: the e-mail lost (never marked sent), past the first attempt's minute.
+    Signature.objects.update(
+        confirmation_sent_at=None, confirmation_claimed_at=None, created_at=timezone.now() - timedelta(minutes=5)
+    )
+    call_command("send_petition_emails", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 2
+    assert_links_from_the_site(mail.outbox)
+
+
+@pytest.mark.django_db
 def test_endorsement_emails_link_to_the_site_whatever_the_host(client, endorsements, admin_user):
     assert client.post("/endorsements/ask/", endorsement_data(website=""), HTTP_HOST=HOSTILE_HOST).status_code == 302
     request = EndorsementRequest.objects.get()
@@ -101,6 +117,7 @@ VALID = {
     ),
     SignUpForm: lambda pages: (signup_data(pages["signup_page"]), {"page": pages["signup_page"]}),
     EndorsementRequestForm: lambda pages: (endorsement_data(), {}),
+    SignatureForm: lambda pages: (signature_data(pages["petition"]), {"petition": pages["petition"]}),
 }
 HIDDEN = ["\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\u202e", "\x1b"]
 
@@ -114,9 +131,9 @@ def test_every_public_form_is_checked_here():
 @pytest.mark.django_db
 @pytest.mark.parametrize("form_class", list(VALID), ids=lambda form: form.__name__)
 def test_no_single_line_field_of_a_public_form_takes_a_line_break_or_a_hidden_character(
-    form_class, rally, signup_page, endorsements
+    form_class, rally, signup_page, endorsements, petition
 ):
-    data, kwargs = VALID[form_class]({"rally": rally, "signup_page": signup_page})
+    data, kwargs = VALID[form_class]({"rally": rally, "signup_page": signup_page, "petition": petition})
     assert form_class(data, **kwargs).is_valid(), form_class(data, **kwargs).errors
     single_line = [name for name, field in form_class(**kwargs).fields.items() if is_single_line(field)]
     assert {"name", "email"} & set(single_line) or "contact_name" in single_line

@@ -9,8 +9,9 @@ from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 
 from campaigns.models import Registration
 from endorsements.models import EndorsementRequest
+from petitions.models import Signature
 from signup.models import Supporter
-from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory, RegistrationFactory
+from tests.campaigns.factories import CampaignPageFactory, RegistrationFactory
 from tests.endorsements.factories import EndorsementRequestFactory
 from website import personal_data, roles
 
@@ -42,14 +43,15 @@ def names_shown(record):
 
 
 @pytest.fixture
-def records(signup_page, rally, home_page):
-    campaign = CampaignPageFactory(parent=CampaignIndexPageFactory(parent=home_page), title="Save the library")
+def records(signup_page, rally, home_page, petition):
+    campaign = CampaignPageFactory(parent=petition.get_parent().get_parent(), title="Save the library")
     return {
         Supporter: Supporter.objects.create(page=signup_page, name="Zelda Quartermain", email="zelda@example.org"),
         Registration: RegistrationFactory(event=rally, name="Yolanda Pemberton", email="yolanda@example.org"),
         EndorsementRequest: EndorsementRequestFactory(
             name="Quartz Miners Union", contact_name="Xavier Ollerenshaw", campaign=campaign
         ),
+        Signature: Signature.objects.create(petition=petition, name="Wilhelmina Sturridge", email="w@example.org"),
     }
 
 

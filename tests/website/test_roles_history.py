@@ -112,7 +112,8 @@ FRESH_DATABASE = [
     ("Press officers", "model", "wagtailadmin", "admin", "access_admin"),
     ("Supporter data managers", "model", "signup", "supporter", "view_supporter"),
     ("Supporter data managers", "model", "wagtailadmin", "admin", "access_admin"),
-    # Given by later migrations of their own: home/0005 (the livestream notice), website/0008 (data rights).
+    # Given by later migrations of their own: home/0005 (the livestream notice), website/0008 (data rights),
+    # petitions/0002 (signatures).
     ("Administrators", "model", "home", "livestreamnotice", "change_livestreamnotice"),
     ("Administrators", "model", "home", "livestreamnotice", "view_livestreamnotice"),
     ("Moderators", "model", "home", "livestreamnotice", "change_livestreamnotice"),
@@ -120,6 +121,7 @@ FRESH_DATABASE = [
     ("Press officers", "model", "home", "livestreamnotice", "change_livestreamnotice"),
     ("Press officers", "model", "home", "livestreamnotice", "view_livestreamnotice"),
     ("Supporter data managers", "model", "website", "datarightslog", "manage_data_rights"),
+    ("Supporter data managers", "model", "petitions", "signature", "view_signature"),  # petitions/0002
 ]
 
 

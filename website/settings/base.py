@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "news",
     "social",
     "endorsements",
+    "petitions",
     "search",
     "wagtail.contrib.settings",
     # Purges a published page's addresses (its get_cached_paths) from a caching proxy in front (website/purge.py).
@@ -62,6 +63,8 @@ MIDDLEWARE = [
     # when it was made (the policies are the same for every visitor: no nonces). In production website/wsgi.py
     # answers it even before Django when the cache is shared (website.page_cache.KeptPageFront).
     "website.page_cache.PageCacheMiddleware",
+    # Pages showing a petition's live count are kept for less than a minute (petitions/freshness.py).
+    "petitions.freshness.LiveCountMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -234,6 +237,11 @@ RATELIMIT_FAIL_OPEN = True
 # (each post e-mails that person). "N/s", "N/m", "N/h" or "N/d".
 SIGNUP_RATE_LIMIT = os.environ.get("SIGNUP_RATE_LIMIT", "600/h")
 SIGNUP_EMAIL_RATE_LIMIT = os.environ.get("SIGNUP_EMAIL_RATE_LIMIT", "5/h")
+# A petition is signed at a launch as a sign-up is: the same limits unless set apart.
+PETITION_RATE_LIMIT = os.environ.get("PETITION_RATE_LIMIT", SIGNUP_RATE_LIMIT)
+PETITION_EMAIL_RATE_LIMIT = os.environ.get("PETITION_EMAIL_RATE_LIMIT", SIGNUP_EMAIL_RATE_LIMIT)
+# Pages showing a petition's live count are kept at most this long (petitions/freshness.py).
+PETITION_COUNT_CACHE_SECONDS = int(os.environ.get("PETITION_COUNT_CACHE_SECONDS", "30"))
 REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "600/h")
 REGISTRATION_EMAIL_RATE_LIMIT = os.environ.get("REGISTRATION_EMAIL_RATE_LIMIT", "5/h")
 ENDORSEMENT_RATE_LIMIT = os.environ.get("ENDORSEMENT_RATE_LIMIT", "200/h")
@@ -251,6 +259,7 @@ AXES_CLIENT_IP_CALLABLE = "website.forms.client_ip"
 # endorsement requests are deleted this many days after the decision.
 SIGNUP_PENDING_DAYS = int(os.environ.get("SIGNUP_PENDING_DAYS", "30"))
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+PETITION_KEEP_DAYS = int(os.environ.get("PETITION_KEEP_DAYS", "180"))
 DECLINED_REQUEST_RETENTION_DAYS = int(os.environ.get("DECLINED_REQUEST_RETENTION_DAYS", "30"))
 
 # Slow work (e-mail, Wagtail's search and reference index updates, purges) runs as tasks, queued in the site's own

@@ -1,0 +1,43 @@
+from django.apps import AppConfig
+from django.utils import timezone
+
+from website.roles import SUPPORTER_DATA, model
+
+
+class PetitionsConfig(AppConfig):
+    """Petitions: pages with a goal and a live count, signatures confirmed by e-mail, share images."""
+
+    name = "petitions"
+    verbose_name = "Petitions"
+    public_urls = [("petitions/", "petitions.urls")]
+    # After the campaigns: the demo petition goes under the recall campaign (website/features.py).
+    demo_loader = "petitions.demo"
+    demo_order = 50
+    # Signatures are supporters' details: only Supporter data managers (petitions/migrations/0002) see them.
+    group_permissions = {SUPPORTER_DATA: model("petitions", "signature", ["view"])}
+
+    def ready(self):
+        from petitions import retention
+        from petitions.models import Signature
+        from website import personal_data
+
+        personal_data.register(
+            Signature,
+            "email",
+            "Petition signatures: name, e-mail, postcode and which petition they signed (political opinions), consent.",
+            purpose="to count the person's signature and hand it in, and to show their name if they asked",
+            fields=(
+                "petition",
+                "name",
+                "email",
+                "postcode",
+                "show_name",
+                "keep_updated",
+                "consent_text",
+                "created_at",
+                "confirmed_at",
+            ),
+            correctable=("name", "email", "postcode"),
+            anonymise={"name": "", "email": None, "postcode": "", "consent_text": "", "anonymised_at": timezone.now},
+            retention=retention.RULES,
+        )

@@ -1,0 +1,68 @@
+"""A signature, which counts once its e-mail address is confirmed, and the counter each petition keeps of them.
+
+The count is a row of its own (not a field on the page, which publishing a revision would write back), raised by
+one with F() in the transaction that confirms a signature: showing it costs one row however many have signed.
+"""
+
+import secrets
+
+from django.db import models
+from django.db.models.functions import Lower
+
+from petitions.models.petition import PetitionPage
+
+
+def new_nonce():
+    return secrets.token_urlsafe(16)
+
+
+class Signature(models.Model):
+    """Someone's signature on one petition, what they agreed to, and where their confirmation stands."""
+
+    petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="signatures")
+    name = models.CharField(max_length=100)
+    # Null once anonymised, so the unique address constraint never collides.
+    email = models.EmailField(max_length=254, null=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    show_name = models.BooleanField(default=False, verbose_name="show name on the public list")
+    keep_updated = models.BooleanField(default=False, verbose_name="wants e-mail updates")
+    consent_text = models.TextField(blank=True, help_text="The consent wording they saw and what they ticked.")
+    consent_version = models.CharField(max_length=12, blank=True)
+    confirmation_nonce = models.CharField(max_length=32, default=new_nonce)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set by whoever is sending the confirmation, so that it goes once (website/mail.py).
+    confirmation_claimed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "petition signature"
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint("petition", Lower("email"), name="one_signature_per_email")]
+        indexes = [models.Index(fields=["petition", "confirmed_at"])]
+
+    def __str__(self):
+        return self.name or f"Anonymised signature {self.pk}"
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    @property
+    def email_for_updates(self):
+        """The address, in an export, only for those who asked to be kept updated."""
+        return self.email if self.keep_updated else ""
+
+
+class SignatureCount(models.Model):
+    """How many confirmed signatures a petition has: one row per petition, raised as each is confirmed."""
+
+    petition = models.OneToOneField(PetitionPage, on_delete=models.CASCADE, primary_key=True)
+    confirmed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "signature count"
+
+    def __str__(self):
+        return f"{self.confirmed} signatures"

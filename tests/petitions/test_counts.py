@@ -1,0 +1,121 @@
+"""The live count: one counter row, the same queries at 10 and 100,000 signatures, and pages that show it kept by
+the caches for less than a minute."""
+
+import pytest
+from django.test import Client
+
+from petitions.signatures import add_to_count
+from tests.petitions.factories import PetitionPageFactory, add_confirmed_signatures
+from tests.utils import assert_flat_query_budget, caching
+
+SIZES = (10, 100_000)
+
+
+@pytest.fixture
+def home_with_petition(home_page, petition):
+    home_page.body = [("petition", {"heading": "Sign the petition", "petition": petition})]
+    home_page.save_revision().publish()
+    return home_page
+
+
+def adder(petition):
+    added = {"total": 0}
+
+    def add(number):
+        add_confirmed_signatures(petition, number, start=added["total"])
+        added["total"] += number
+
+    return add
+
+
+@pytest.mark.django_db
+def test_confirming_raises_the_counter_by_one_and_makes_its_row_on_the_first(petition):
+    add_to_count(petition.pk)
+    add_to_count(petition.pk)
+    petition.refresh_from_db()
+    assert petition.signature_count == 2
+
+
+@pytest.mark.django_db
+def test_the_count_shows_on_the_petition_its_campaign_the_campaign_list_and_the_home_page(
+    client, petition, campaign, home_with_petition
+):
+    add_confirmed_signatures(petition, 3)
+    for url in (petition.url, campaign.url, campaign.get_parent().url, "/"):
+        html = client.get(url).content.decode()
+        assert "<strong>3</strong> signatures of a goal of 5" in html, url
+        assert '<progress class="petition-progress__bar" max="5" value="3"' in html, url
+
+
+@pytest.mark.django_db
+def test_the_goal_reached_shows_and_an_editor_can_raise_it(client, petition):
+    add_confirmed_signatures(petition, 6)
+    html = client.get(petition.url).content.decode()
+    assert "Goal reached" in html and 'value="5"' in html
+    petition.goal = 5000
+    petition.save_revision().publish()
+    html = client.get(petition.url).content.decode()
+    assert "Goal reached" not in html and "<strong>6</strong> signatures of a goal of 5,000" in html
+    # Publishing the page leaves the count alone: it lives in a row of its own.
+    petition.refresh_from_db()
+    assert petition.signature_count == 6
+
+
+@pytest.mark.django_db
+def test_the_petition_page_costs_the_same_queries_at_10_and_100000_signatures(client, petition):
+    assert_flat_query_budget(client, petition.url, adder(petition), budget=16, sizes=SIZES)
+
+
+@pytest.mark.django_db
+def test_the_campaign_page_costs_the_same_queries_at_10_and_100000_signatures(client, petition, campaign):
+    assert_flat_query_budget(client, campaign.url, adder(petition), budget=25, sizes=SIZES)
+
+
+@pytest.mark.django_db
+def test_the_campaign_list_costs_the_same_queries_however_many_petitions_and_signatures(client, petition, campaign):
+    index = campaign.get_parent()
+    add = adder(petition)
+
+    def more(number):
+        add(number)
+        # Another campaign with its petition each time: still one query for all the cards' petitions.
+        other = campaign.get_parent().specific.add_child(instance=type(campaign)(title=f"Campaign {number}"))
+        other.save_revision().publish()
+        PetitionPageFactory(parent=other, title=f"Petition {number}")
+
+    assert_flat_query_budget(client, index.url, more, budget=25, sizes=SIZES)
+
+
+@pytest.mark.django_db
+def test_the_home_page_costs_the_same_queries_at_10_and_100000_signatures(client, petition, home_with_petition):
+    assert_flat_query_budget(client, "/", adder(petition), budget=20, sizes=SIZES)
+
+
+@pytest.mark.django_db
+def test_pages_showing_a_count_are_kept_for_under_a_minute_and_others_as_before(
+    client, petition, campaign, home_with_petition, settings
+):
+    settings.PAGE_CACHE_SECONDS = 120
+    for url in (petition.url, campaign.url, campaign.get_parent().url, "/"):
+        assert "s-maxage=30" in client.get(url)["Cache-Control"], url
+    # The home page without the block is kept as long as any page.
+    home_with_petition.body = []
+    home_with_petition.save_revision().publish()
+    assert "s-maxage=120" in client.get("/")["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_an_editors_page_with_a_count_stays_private(petition, admin_user):
+    editor = Client()
+    editor.force_login(admin_user)
+    assert "private" in editor.get(petition.url)["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_page_cache_shows_a_confirmation_within_its_short_lifetime(client, petition):
+    """With the page cache on, the kept page carries s-maxage=30, which is also how long the page cache files it
+    (website/cache.py's _shared_seconds), rather than PAGE_CACHE_SECONDS."""
+    with caching(PAGE_CACHE_ENABLED=True, PAGE_CACHE_SECONDS=120):
+        first = client.get(petition.url)
+        assert first["X-Page-Cache"] == "miss" and "s-maxage=30" in first["Cache-Control"]
+        assert client.get(petition.url)["X-Page-Cache"] == "hit"
