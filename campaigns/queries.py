@@ -5,18 +5,12 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from campaigns.models import CampaignBacker, CampaignPage, CampaignStatus, EventPage
-from endorsements.models import OrganisationKind
+from endorsements.grouping import organisation_groups
 from website.models import SiteImage
 
 # What the templates ask for, so each listing fetches its renditions in one query.
 CARD_RENDITIONS = tuple(
     f"format-{fmt}|fill-{size}" for fmt in ("avif", "webp", "jpeg") for size in ("400x225", "800x450")
-)
-# Backers' logos: modern formats with PNG (transparency) as the fallback; SVGs stay SVG (preserve-svg).
-LOGO_SIZES = ("240x120", "480x240")
-LOGO_RENDITIONS = (
-    *(f"format-{fmt}|max-{size}" for fmt in ("avif", "webp", "png") for size in LOGO_SIZES),
-    *(f"max-{size}" for size in LOGO_SIZES),
 )
 
 STATUS_ORDER = Case(
@@ -25,14 +19,6 @@ STATUS_ORDER = Case(
     default=Value(2),
     output_field=IntegerField(),
 )
-
-# The seed's grouping: MPs' groups, then unions, then left groups, then anyone else.
-BACKER_GROUPS = [
-    ("MPs' groups", {OrganisationKind.MPS_GROUP}),
-    ("Trade unions", {OrganisationKind.TRADE_UNION, OrganisationKind.UNION_BRANCH}),
-    ("Left groups", {OrganisationKind.LEFT_GROUP, OrganisationKind.CAMPAIGN_GROUP}),
-]
-OTHER_BACKERS = "Other organisations"
 
 
 def card_images(field):
@@ -74,22 +60,7 @@ def latest_campaigns(count, chosen_ids=()):
 
 def backer_groups(campaign):
     """The campaign's listed backers in editors' order, grouped by kind: [(heading, [organisation, …]), …]."""
-    backers = (
-        CampaignBacker.objects.filter(page=campaign, organisation__listed=True)
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch("organisation__logo", queryset=SiteImage.objects.prefetch_renditions(*LOGO_RENDITIONS))
-        )
-        .order_by("sort_order", "pk")
-    )
-    grouped = {heading: [] for heading, _ in BACKER_GROUPS}
-    grouped[OTHER_BACKERS] = []
-    for backer in backers:
-        organisation = backer.organisation
-        heading = next((heading for heading, kinds in BACKER_GROUPS if organisation.kind in kinds), OTHER_BACKERS)
-        if organisation not in grouped[heading]:
-            grouped[heading].append(organisation)
-    return [(heading, organisations) for heading, organisations in grouped.items() if organisations]
+    return organisation_groups(CampaignBacker.objects.filter(page=campaign))
 
 
 # A speaker's portrait on the event page: square, for the line-up.

@@ -122,7 +122,7 @@ class CampaignPage(BasePage):
     ]
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
-    subpage_types = []
+    subpage_types = ["letters.OpenLetterPage"]
     page_description = "A campaign: its demands, its story, the organisations backing it and its events."
 
     class Meta:

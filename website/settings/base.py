@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "news",
     "social",
     "endorsements",
+    "letters",
     "search",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -233,6 +234,8 @@ REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "600/h")
 REGISTRATION_EMAIL_RATE_LIMIT = os.environ.get("REGISTRATION_EMAIL_RATE_LIMIT", "5/h")
 ENDORSEMENT_RATE_LIMIT = os.environ.get("ENDORSEMENT_RATE_LIMIT", "200/h")
 ENDORSEMENT_EMAIL_RATE_LIMIT = os.environ.get("ENDORSEMENT_EMAIL_RATE_LIMIT", "5/h")
+LETTER_RATE_LIMIT = os.environ.get("LETTER_RATE_LIMIT", "600/h")
+LETTER_EMAIL_RATE_LIMIT = os.environ.get("LETTER_EMAIL_RATE_LIMIT", "5/h")
 # Searches from one address: each is a full-text query, so a flood is bounded, but an office sharing one is not.
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
 # Behind reverse proxies every request comes from them, and one visitor's flood would stop everyone's sign-ups (and
