@@ -1,5 +1,6 @@
 """Letter signatories in the admin: moderators review them, supporter data managers export them; nobody edits them."""
 
+from django.contrib.admin import SimpleListFilter
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
@@ -8,8 +9,20 @@ from wagtail_modeladmin.options import modeladmin_register
 from letters.admin_views import REVIEW_PERMISSION, review_signatory
 from letters.choices import SignatoryStatus
 from letters.dashboard import SignatoriesToReviewPanel
-from letters.models import Signatory
+from letters.models import OpenLetterPage, Signatory
 from website.admin_exports import SafeExportIndexView, SafeExportModelAdmin
+
+
+class LetterFilter(SimpleListFilter):
+    title = "letter"
+    parameter_name = "letter"
+
+    def lookups(self, request, model_admin):
+        return [(letter.pk, letter.title) for letter in OpenLetterPage.objects.order_by("title").only("pk", "title")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(letter_id=value) if value and value.isdigit() else queryset
 
 
 class SignatoryIndexView(SafeExportIndexView):
@@ -67,7 +80,7 @@ class SignatoryAdmin(SafeExportModelAdmin):
     button_helper_class = SignatoryButtonHelper
     inspect_view_enabled = True
     list_display = ["name", "role", "organisation", "letter", "status", "keep_updated", "created_at"]
-    list_filter = ["status", "letter", "keep_updated", "created_at"]
+    list_filter = ["status", LetterFilter, "keep_updated", "created_at"]
     search_fields = ["name", "role", "organisation", "email"]
     list_export = [
         "name",

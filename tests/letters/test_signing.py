@@ -16,6 +16,7 @@ from signup.models import Supporter, SupporterStatus
 from tests.letters.factories import OpenLetterPageFactory, form_data
 from tests.utils import assert_no_inline_code
 
+
 @pytest.fixture
 def url(letter):
     return letter.url
