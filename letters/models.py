@@ -138,7 +138,7 @@ class OpenLetterPage(RoutablePageMixin, BasePage):
 
         return thanks(request, self)
 
-    @path("share.png")
+    @path("share-image/")
     def share_image(self, request):
         from letters.views import share_image  # why: as above
 

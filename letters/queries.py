@@ -9,7 +9,7 @@ def approved_signatories(letter):
     return list(
         letter.signatories.filter(status=SignatoryStatus.APPROVED)
         .order_by("confirmed_at", "pk")
-        .only("name", "role", "organisation")
+        .only("letter", "name", "role", "organisation")
     )
 
 
