@@ -64,6 +64,9 @@ GROUPS[ADMINISTRATORS] = {
         *model("campaigns", "registration", ["view"]),
         *SNIPPETS,
         *model("endorsements", "endorsementrequest", ["view", "change"]),
+        # Letter signatories, which moderators review: administrators may make someone a moderator only while they
+        # hold every right the group has (website/account_rights.py). Names meant for a public list, not sign-ups.
+        *model("letters", "signatory", ["view", "change"]),
         # Users, but not groups: whoever edits a group's permissions can give themselves any right. Superusers
         # alone shape the groups; administrators give people only the groups whose rights they hold
         # (website/account_rights.py).

@@ -124,8 +124,8 @@ def test_approving_purges_the_letter_from_the_proxy(letter, waiting, group_membe
 @pytest.mark.parametrize("group", [*roles.GROUPS, None])
 def test_every_admin_view_of_a_signatory_checks_its_permission(letter, waiting, group_member, group):
     client, _ = group_member(group)
-    may_view = group in (roles.MODERATORS, roles.SUPPORTER_DATA)
-    may_review = group == roles.MODERATORS
+    may_view = group in (roles.MODERATORS, roles.ADMINISTRATORS, roles.SUPPORTER_DATA)
+    may_review = group in (roles.MODERATORS, roles.ADMINISTRATORS)
     for url in admin_views(waiting):
         response = client.get(url)
         allowed = may_review if url == review_url(waiting) else may_view

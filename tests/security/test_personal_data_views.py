@@ -9,9 +9,11 @@ from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 
 from campaigns.models import Registration
 from endorsements.models import EndorsementRequest
+from letters.models import Signatory
 from signup.models import Supporter
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory, RegistrationFactory
 from tests.endorsements.factories import EndorsementRequestFactory
+from tests.letters.factories import OpenLetterPageFactory, SignatoryFactory
 from website import personal_data, roles
 
 EDITORS_GROUPS = list(roles.GROUPS)
@@ -49,6 +51,9 @@ def records(signup_page, rally, home_page):
         Registration: RegistrationFactory(event=rally, name="Yolanda Pemberton", email="yolanda@example.org"),
         EndorsementRequest: EndorsementRequestFactory(
             name="Quartz Miners Union", contact_name="Xavier Ollerenshaw", campaign=campaign
+        ),
+        Signatory: SignatoryFactory(
+            letter=OpenLetterPageFactory(parent=campaign, title="Open letter"), name="Wilhelmina Vanderpump"
         ),
     }
 
