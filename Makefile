@@ -24,6 +24,7 @@ serve:
 	    $(BIN)/python manage.py send_signup_emails >/dev/null; \
 	    $(BIN)/python manage.py send_endorsement_emails >/dev/null; \
 	    $(BIN)/python manage.py send_petition_emails >/dev/null; \
+	    $(BIN)/python manage.py send_letter_emails >/dev/null; \
 	    [ $$((minutes % 1440)) -eq 0 ] && $(BIN)/python manage.py apply_retention >/dev/null \
 	      && $(BIN)/python manage.py prune_db_task_results --queue-name '*' >/dev/null; \
 	    minutes=$$((minutes + 1)); \

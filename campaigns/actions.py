@@ -30,6 +30,7 @@ def campaign_actions(request, campaign, next_event=None):
                 "Register",
             )
         )
+    actions.extend(child_actions(request, campaign))
     join = join_link(request)
     if join:
         actions.append(
@@ -51,6 +52,13 @@ def campaign_actions(request, campaign, next_event=None):
             )
         )
     return actions
+
+
+def child_actions(request, campaign):
+    """What the campaign's live child pages ask of a visitor (an open letter to sign): each page that has a
+    `campaign_action()` gives an Action's fields. Two queries however many children."""
+    children = campaign.get_children().live().public().specific(defer=True)
+    return [Action(**child.campaign_action(request)) for child in children if hasattr(child, "campaign_action")]
 
 
 def primary_event_action(event, actions):

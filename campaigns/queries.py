@@ -5,8 +5,8 @@ page's blocks and other apps use.
 """
 
 from campaigns.models import CampaignPage, EventPage
-from campaigns.querysets import backer_groups as _backer_groups
 from campaigns.querysets import line_up as _line_up
+from endorsements.grouping import organisation_groups
 
 
 def live_campaigns():
@@ -26,7 +26,8 @@ def latest_campaigns(count, chosen_ids=()):
 
 
 def backer_groups(campaign):
-    return _backer_groups(campaign.backers)
+    """The campaign's listed backers in editors' order, grouped by kind: [(heading, [organisation, …]), …]."""
+    return organisation_groups(campaign.backers)
 
 
 def live_events():

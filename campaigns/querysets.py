@@ -11,7 +11,6 @@ from taggit.models import Tag
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
-from endorsements.kinds import OrganisationKind
 from website.models import SiteImage
 
 
@@ -25,12 +24,6 @@ class CampaignStatus(models.TextChoices):
 CARD_RENDITIONS = tuple(
     f"format-{fmt}|fill-{size}" for fmt in ("avif", "webp", "jpeg") for size in ("400x225", "800x450")
 )
-# Backers' logos: modern formats with PNG (transparency) as the fallback; SVGs stay SVG (preserve-svg).
-LOGO_SIZES = ("240x120", "480x240")
-LOGO_RENDITIONS = (
-    *(f"format-{fmt}|max-{size}" for fmt in ("avif", "webp", "png") for size in LOGO_SIZES),
-    *(f"max-{size}" for size in LOGO_SIZES),
-)
 # A speaker's portrait on the event page: square, for the line-up.
 SPEAKER_RENDITIONS = tuple(
     f"format-{fmt}|fill-{size}" for fmt in ("avif", "webp", "jpeg") for size in ("160x160", "320x320")
@@ -42,14 +35,6 @@ STATUS_ORDER = Case(
     default=Value(2),
     output_field=IntegerField(),
 )
-
-# The seed's grouping: MPs' groups, then unions, then left groups, then anyone else.
-BACKER_GROUPS = [
-    ("MPs' groups", {OrganisationKind.MPS_GROUP}),
-    ("Trade unions", {OrganisationKind.TRADE_UNION, OrganisationKind.UNION_BRANCH}),
-    ("Left groups", {OrganisationKind.LEFT_GROUP, OrganisationKind.CAMPAIGN_GROUP}),
-]
-OTHER_BACKERS = "Other organisations"
 
 
 def card_images(field):
@@ -119,29 +104,6 @@ class EventPageQuerySet(PageQuerySet):
 
 CampaignPageManager = PageManager.from_queryset(CampaignPageQuerySet)
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
-
-
-def backer_groups(backers):
-    """A campaign's listed backers (its `backers` relation) in editors' order, grouped by kind.
-
-    [(heading, [organisation, …]), …], in two queries however many.
-    """
-    backers = (
-        backers.filter(organisation__listed=True)
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch("organisation__logo", queryset=SiteImage.objects.prefetch_renditions(*LOGO_RENDITIONS))
-        )
-        .order_by("sort_order", "pk")
-    )
-    grouped = {heading: [] for heading, _ in BACKER_GROUPS}
-    grouped[OTHER_BACKERS] = []
-    for backer in backers:
-        organisation = backer.organisation
-        heading = next((heading for heading, kinds in BACKER_GROUPS if organisation.kind in kinds), OTHER_BACKERS)
-        if organisation not in grouped[heading]:
-            grouped[heading].append(organisation)
-    return [(heading, organisations) for heading, organisations in grouped.items() if organisations]
 
 
 def line_up(speakers):

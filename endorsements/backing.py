@@ -1,7 +1,8 @@
 """Organisations backing a particular campaign, without this app knowing the campaign page types.
 
 A page type is backable when it has a `backers` child relation (an inline model with an `organisation` foreign key
-to Organisation), as campaigns.CampaignPage has. Approving a request adds the organisation there.
+to Organisation), as campaigns.CampaignPage has, or names another such relation in `backers_relation` (an open
+letter's co-signing organisations). Approving a request adds the organisation there.
 """
 
 from wagtail.models import Page, get_page_models
@@ -9,9 +10,13 @@ from wagtail.models import Page, get_page_models
 from endorsements.models import Organisation
 
 
+def relation_name(page_model):
+    return getattr(page_model, "backers_relation", "backers")
+
+
 def backer_model(page_model):
     try:
-        relation = page_model._meta.get_field("backers")
+        relation = page_model._meta.get_field(relation_name(page_model))
     except Exception:  # noqa: BLE001 - FieldDoesNotExist, or a name that is not a relation
         return None
     backer = getattr(relation, "related_model", None)
@@ -35,7 +40,9 @@ def campaigns_to_back():
 
 
 def backs(page, organisation):
-    return any(backer.organisation_id == organisation.pk for backer in page.specific.backers.all())
+    page = page.specific
+    backers = getattr(page, relation_name(type(page)))
+    return any(backer.organisation_id == organisation.pk for backer in backers.all())
 
 
 def add_backer(page, organisation, editor):
@@ -49,7 +56,7 @@ def add_backer(page, organisation, editor):
     draft = live.get_latest_revision_as_object() if has_draft else live
     if backs(draft, organisation):
         return not has_draft
-    draft.backers.add(backer_model(type(live))(organisation=organisation))
+    getattr(draft, relation_name(type(live))).add(backer_model(type(live))(organisation=organisation))
     revision = draft.save_revision(user=editor, log_action=True)
     if has_draft:
         return False

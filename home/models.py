@@ -30,6 +30,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "endorsements.EndorsementsPage",
         "signup.SignUpPage",
+        "letters.OpenLetterPage",
     ]
     page_description = "The site's front page. There is only one."
 

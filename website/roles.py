@@ -80,8 +80,10 @@ DESCRIPTIONS = {
     PRESS_OFFICERS: "add, edit and publish news; images and documents; social media posts; the livestream notice.",
     ORGANISERS: "add and edit campaigns and events, which moderators approve; images; event registrations.",
     ENDORSEMENTS_EDITORS: "organisations and their logos; images; approve or decline endorsement requests.",
-    MODERATORS: "approve campaigns and events; add, edit, publish and delete every page; all snippets.",
-    SUPPORTER_DATA: "list and export sign-ups: people's political opinions, so give it sparingly.",
+    MODERATORS: "approve campaigns, events and open letters' signatories; add, edit, publish and delete every page; "
+    "all snippets.",
+    SUPPORTER_DATA: "list and export sign-ups, petition signatures and letter signatories; find, export, correct and "
+    "erase a person's data: people's political opinions, so give it sparingly.",
     ADMINISTRATORS: "everything editorial, users, settings, redirects, workflows, collections and sites; not sign-ups.",
 }
 

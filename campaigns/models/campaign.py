@@ -13,7 +13,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from campaigns.actions import campaign_actions
-from campaigns.querysets import CampaignPageManager, CampaignStatus, backer_groups
+from campaigns.querysets import CampaignPageManager, CampaignStatus
+from endorsements.grouping import organisation_groups
 from news.queries import news_for_campaign
 from website.blocks import BodyBlock
 from website.models import BasePage
@@ -120,8 +121,8 @@ class CampaignPage(BasePage):
     objects = CampaignPageManager()
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
-    # A petition goes under its campaign, and so through the campaigns' approval workflow (petitions/).
-    subpage_types = ["petitions.PetitionPage"]
+    # Its petitions and open letters go under it, and so through the campaigns' approval workflow.
+    subpage_types = ["petitions.PetitionPage", "letters.OpenLetterPage"]
     page_description = "A campaign: its demands, its story, the organisations backing it and its events."
 
     class Meta:
@@ -147,7 +148,7 @@ class CampaignPage(BasePage):
         events = list(self.events.upcoming())
         actions = campaign_actions(request, self, next_event=events[0] if events else None)
         context.update(
-            backer_groups=backer_groups(self.backers),
+            backer_groups=organisation_groups(self.backers),
             upcoming_events=events,
             related_news=news_for_campaign(self),
             actions=actions,

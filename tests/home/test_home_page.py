@@ -8,6 +8,7 @@ from campaigns.models import CampaignIndexPage, EventIndexPage
 from endorsements.models import EndorsementsPage
 from home.demo import HERO_HEADING, SIGNUP_HEADING, STATEMENT
 from home.models import HomePage
+from letters.models import OpenLetterPage
 from news.models import NewsIndexPage
 from signup.models import SignUpPage
 from tests.factories import StandardPageFactory
@@ -92,7 +93,7 @@ class TestEditorsPath(WagtailPageTestCase):
 
     def test_page_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        sections = {CampaignIndexPage, EventIndexPage, NewsIndexPage, EndorsementsPage, SignUpPage}
+        sections = {CampaignIndexPage, EventIndexPage, NewsIndexPage, EndorsementsPage, SignUpPage, OpenLetterPage}
         self.assertAllowedSubpageTypes(HomePage, {StandardPage, *sections})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 

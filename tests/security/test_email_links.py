@@ -16,6 +16,8 @@ from campaigns.models import Registration
 from endorsements.forms import EndorsementRequestForm
 from endorsements.models import EndorsementRequest, RequestStatus
 from endorsements.tasks import tell_contact_of_decision
+from letters.forms import SignatoryForm
+from letters.models import OpenLetterPage
 from petitions.forms import SignatureForm
 from petitions.models import Signature
 from signup.forms import SignUpForm
@@ -118,6 +120,10 @@ VALID = {
     SignUpForm: lambda pages: (signup_data(pages["signup_page"]), {"page": pages["signup_page"]}),
     EndorsementRequestForm: lambda pages: (endorsement_data(), {}),
     SignatureForm: lambda pages: (signature_data(pages["petition"]), {"petition": pages["petition"]}),
+    SignatoryForm: lambda pages: (
+        {"name": "Rosa Parks", "role": "Secretary", "organisation": "Unite", "email": "rosa@example.org"},
+        {"letter": OpenLetterPage(updates_consent_text="Keep me updated.")},
+    ),
 }
 HIDDEN = ["\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\u202e", "\x1b"]
 

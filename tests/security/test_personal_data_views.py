@@ -9,10 +9,12 @@ from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 
 from campaigns.models import Registration
 from endorsements.models import EndorsementRequest
+from letters.models import Signatory
 from petitions.models import Signature
 from signup.models import Supporter
 from tests.campaigns.factories import CampaignPageFactory, RegistrationFactory
 from tests.endorsements.factories import EndorsementRequestFactory
+from tests.letters.factories import OpenLetterPageFactory, SignatoryFactory
 from website import personal_data, roles
 
 EDITORS_GROUPS = list(roles.GROUPS)
@@ -52,6 +54,9 @@ def records(signup_page, rally, home_page, petition):
             name="Quartz Miners Union", contact_name="Xavier Ollerenshaw", campaign=campaign
         ),
         Signature: Signature.objects.create(petition=petition, name="Wilhelmina Sturridge", email="w@example.org"),
+        Signatory: SignatoryFactory(
+            letter=OpenLetterPageFactory(parent=campaign, title="Open letter"), name="Wilhelmina Vanderpump"
+        ),
     }
 
 

@@ -122,6 +122,11 @@ FRESH_DATABASE = [
     ("Press officers", "model", "home", "livestreamnotice", "view_livestreamnotice"),
     ("Supporter data managers", "model", "website", "datarightslog", "manage_data_rights"),
     ("Supporter data managers", "model", "petitions", "signature", "view_signature"),  # petitions/0002
+    ("Moderators", "model", "letters", "signatory", "view_signatory"),  # letters/0002
+    ("Moderators", "model", "letters", "signatory", "change_signatory"),
+    ("Supporter data managers", "model", "letters", "signatory", "view_signatory"),
+    ("Administrators", "model", "letters", "signatory", "view_signatory"),
+    ("Administrators", "model", "letters", "signatory", "change_signatory"),
 ]
 
 

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "social",
     "endorsements",
     "petitions",
+    "letters",
     "search",
     "wagtail.contrib.settings",
     # Purges a published page's addresses (its get_cached_paths) from a caching proxy in front (website/purge.py).
@@ -246,6 +247,8 @@ REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "600/h")
 REGISTRATION_EMAIL_RATE_LIMIT = os.environ.get("REGISTRATION_EMAIL_RATE_LIMIT", "5/h")
 ENDORSEMENT_RATE_LIMIT = os.environ.get("ENDORSEMENT_RATE_LIMIT", "200/h")
 ENDORSEMENT_EMAIL_RATE_LIMIT = os.environ.get("ENDORSEMENT_EMAIL_RATE_LIMIT", "5/h")
+LETTER_RATE_LIMIT = os.environ.get("LETTER_RATE_LIMIT", "600/h")
+LETTER_EMAIL_RATE_LIMIT = os.environ.get("LETTER_EMAIL_RATE_LIMIT", "5/h")
 # Searches from one address: each is a full-text query, so a flood is bounded, but an office sharing one is not.
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
 # Behind reverse proxies every request comes from them, and one visitor's flood would stop everyone's sign-ups (and

@@ -1,0 +1,124 @@
+"""Letter signatories in the admin: moderators review them, supporter data managers export them; nobody edits them."""
+
+from django.contrib.admin import SimpleListFilter
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import modeladmin_register
+
+from letters.admin_views import REVIEW_PERMISSION, review_signatory
+from letters.choices import SignatoryStatus
+from letters.dashboard import SignatoriesToReviewPanel
+from letters.models import OpenLetterPage, Signatory
+from website.admin_exports import SafeExportIndexView, SafeExportModelAdmin
+
+
+class LetterFilter(SimpleListFilter):
+    title = "letter"
+    parameter_name = "letter"
+
+    def lookups(self, request, model_admin):
+        return [(letter.pk, letter.title) for letter in OpenLetterPage.objects.order_by("title").only("pk", "title")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(letter_id=value) if value and value.isdigit() else queryset
+
+
+class SignatoryIndexView(SafeExportIndexView):
+    def get_queryset(self, request=None):
+        queryset = super().get_queryset(request).filter(email__isnull=False)
+        if self.export:
+            # Exports are of people who confirmed their address; what they typed and the consent they gave.
+            queryset = queryset.exclude(status=SignatoryStatus.UNCONFIRMED)
+        return queryset
+
+
+class SignatoryPermissionHelper(PermissionHelper):
+    """People's own words are never typed in or edited by an editor; erasure goes through the data-rights tool."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+    def user_has_any_permissions(self, user):
+        # Listing, inspecting and exporting need "view" itself.
+        return self.user_has_specific_permission(user, self.get_perm_codename("view"))
+
+
+class SignatoryButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if obj.status != SignatoryStatus.UNCONFIRMED and self.request.user.has_perm(REVIEW_PERMISSION):
+            label = "Approve or reject" if obj.awaits_review else "Change decision"
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("letters_review_signatory", args=[obj.pk]),
+                    "label": label,
+                    "classname": self.finalise_classname(classnames_add or []),
+                    "title": f"{label}: {obj.name}",
+                },
+            )
+        return buttons
+
+
+@modeladmin_register
+class SignatoryAdmin(SafeExportModelAdmin):
+    model = Signatory
+    index_view_class = SignatoryIndexView
+    menu_label = "Letter signatories"
+    menu_icon = "edit"
+    menu_order = 320
+    add_to_settings_menu = False
+    permission_helper_class = SignatoryPermissionHelper
+    button_helper_class = SignatoryButtonHelper
+    inspect_view_enabled = True
+    list_display = ["name", "role", "organisation", "letter", "status", "keep_updated", "created_at"]
+    list_filter = ["status", LetterFilter, "keep_updated", "created_at"]
+    search_fields = ["name", "role", "organisation", "email"]
+    list_export = [
+        "name",
+        "role",
+        "organisation",
+        "email",
+        "letter",
+        "status",
+        "keep_updated",
+        "consent_text",
+        "created_at",
+        "confirmed_at",
+        "reviewed_at",
+    ]
+    export_filename = "letter-signatories"
+    inspect_view_fields = [
+        "name",
+        "role",
+        "organisation",
+        "email",
+        "letter",
+        "status",
+        "keep_updated",
+        "consent_text",
+        "created_at",
+        "confirmed_at",
+        "reviewed_at",
+    ]
+
+    def get_admin_urls_for_registration(self):
+        return (
+            *super().get_admin_urls_for_registration(),
+            path("letters/signatory/review/<int:pk>/", review_signatory, name="letters_review_signatory"),
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_signatories_panel(request, panels):
+    """Signatories waiting for review, for those who review them."""
+    if request.user.has_perm(REVIEW_PERMISSION):
+        panels.append(SignatoriesToReviewPanel())
