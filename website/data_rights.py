@@ -13,7 +13,7 @@ from functools import wraps
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.forms import modelform_factory
@@ -132,6 +132,19 @@ def export(request):
     return response
 
 
+TAKEN = "Another record of this kind already has that e-mail address: correct or erase that one first."
+
+
+def plain_words_for_constraints(form):
+    """A database constraint's refusal ("Constraint “unique_supporter_email” is violated.") in the manager's words:
+    the only constraints a correction can break are one-address-per-record ones."""
+    errors = form.errors.get(NON_FIELD_ERRORS)
+    if errors and any("is violated" in str(message) for message in errors):
+        form.errors[NON_FIELD_ERRORS] = form.error_class(
+            [TAKEN if "is violated" in str(message) else message for message in errors], renderer=form.renderer
+        )
+
+
 @data_rights_view
 def correct(request, label, pk):
     email = current_email(request)
@@ -146,12 +159,14 @@ def correct(request, label, pk):
         raise Http404
     form_class = modelform_factory(entry.model, fields=entry.correctable)
     form = form_class(request.POST or None, instance=record)
+    if request.method == "POST" and not form.is_valid():
+        plain_words_for_constraints(form)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
                 form.save()
         except IntegrityError:
-            form.add_error(None, "Another record of this kind already has that e-mail address.")
+            form.add_error(None, TAKEN)
         else:
             DataRightsLog.record(request, DataRightsLog.Action.CORRECT, email, 1)
             new_email = getattr(record, entry.email_field)

@@ -150,6 +150,8 @@ def test_a_data_manager_corrects_a_name_and_an_address(person, group_member):
     taken = {"name": "Robin Example", "email": "OTHER@example.org", "postcode": "N1 9GU", "membership": ""}
     response = client.post(url, taken)
     assert response.status_code == 200 and response.context["form"].errors, response.context["form"].errors
+    assert "correct or erase that one first" in response.content.decode()
+    assert "is violated" not in response.content.decode()
     response = client.post(url, {**taken, "name": "Robin Corrected", "email": "robin.example@example.org"})
     assert response.status_code == 302
     held[Supporter].refresh_from_db()
