@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventKind, EventPage
+from letters.models import OpenLetterPage
 from petitions.models import PetitionPage
 from tests.campaigns.factories import (
     CampaignIndexPageFactory,
@@ -47,7 +48,7 @@ class TestOrganisersPath(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(CampaignIndexPage, {CampaignPage})
         self.assertAllowedParentPageTypes(CampaignPage, {CampaignIndexPage})
         # A petition goes under its campaign (petitions/).
-        self.assertAllowedSubpageTypes(CampaignPage, {PetitionPage})
+        self.assertAllowedSubpageTypes(CampaignPage, {PetitionPage, OpenLetterPage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
         self.assertAllowedSubpageTypes(EventPage, set())

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from campaigns.demo import RECALL_TITLE
+from letters.demo import LETTER_TITLE
 from news.demo import LIVERPOOL_TITLE
 from news.demo import RECALL_TITLE as RECALL_NEWS_TITLE
 from petitions.demo import TITLE as PETITION_TITLE
@@ -20,8 +21,8 @@ def result_titles(client, **params):
 @pytest.mark.django_db
 def test_recall_conference_ranks_what_is_named_for_it_above_what_mentions_it(client, demo_site):
     titles = result_titles(client, q="recall conference")
-    # The campaign, its news and its petition ("Recall conference now: …") are named for it.
-    assert set(titles[:3]) == {RECALL_TITLE, RECALL_NEWS_TITLE, PETITION_TITLE}, titles
+    # The campaign, its news, its petition ("Recall conference now: …") and its open letter are named for it.
+    assert set(titles[:4]) == {RECALL_TITLE, RECALL_NEWS_TITLE, PETITION_TITLE, LETTER_TITLE}, titles
     assert len(titles) > 2, "items that only mention it in their text are found too, lower down"
 
 

@@ -53,7 +53,9 @@ def test_kept_sections_load_nothing_they_show_or_choose(client, demo_site):
     share_image = demo_site.root_page.specific.get_share_image() or SiteSettings.for_site(demo_site).default_share_image
     shared = f'"website_siteimage"."id" = {share_image.pk} ' if share_image else None
     assert not [sql for sql in again if any(table in sql for table in KEPT_TABLES) and not (shared and shared in sql)]
-    assert len(again) <= 4
+    # Plus the petition section's three, which is not kept because its count is live (petitions/blocks.py): the
+    # petition, whether it is private, and the page it links; the counter itself is read with the petition.
+    assert len(again) <= 7, "\n".join(sql[:160] for sql in again)
 
 
 def render_body(page, request):
