@@ -155,6 +155,10 @@ class RequestStatus(models.TextChoices):
 class EndorsementRequest(models.Model):
     """An organisation asking, through the public form, to be listed as backing the network."""
 
+    # Kept out of Wagtail's reference index: a visitor's record is nobody's "usage" of a page, and indexing it
+    # would queue a task for every action on launch day (website/personal_data.py).
+    wagtail_reference_index_ignore = True
+
     name = models.CharField(max_length=255, help_text="The organisation's name as it writes it.")
     kind = models.CharField(max_length=32, choices=OrganisationKind.choices, help_text="What sort of organisation.")
     region = models.CharField(

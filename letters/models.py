@@ -160,6 +160,10 @@ class LetterOrganisation(Orderable):
 class Signatory(models.Model):
     """A person who signed an open letter: what they gave, their consent, and where confirmation and review stand."""
 
+    # Kept out of Wagtail's reference index: a visitor's record is nobody's "usage" of a page, and indexing it
+    # would queue a task for every action on launch day (website/personal_data.py).
+    wagtail_reference_index_ignore = True
+
     letter = models.ForeignKey(
         OpenLetterPage, on_delete=models.CASCADE, related_name="signatories", help_text="The letter they signed."
     )

@@ -133,6 +133,10 @@ def new_nonce():
 class Supporter(models.Model):
     """Someone who signed up. Their details and consent, and where their confirmation stands."""
 
+    # Kept out of Wagtail's reference index: a visitor's record is nobody's "usage" of a page, and indexing it
+    # would queue a task for every action on launch day (website/personal_data.py).
+    wagtail_reference_index_ignore = True
+
     page = models.ForeignKey(SignUpPage, null=True, on_delete=models.SET_NULL, related_name="supporters")
     status = models.CharField(max_length=16, choices=SupporterStatus.choices, default=SupporterStatus.PENDING)
     name = models.CharField(max_length=100)

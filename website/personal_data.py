@@ -129,6 +129,9 @@ _registry = {}
 
 def register(model, email_field, description, *, purpose="", fields=None, correctable=(), anonymise=None, retention=()):
     """Declares that `model` holds people's personal data, found by its `email_field` (a name or a tuple of names)."""
+    if not getattr(model, "wagtail_reference_index_ignore", False):
+        # Wagtail would list the record as a "usage" of the page it points at, and queue a task per action.
+        raise TypeError(f"{model.__name__} holds personal data: give it wagtail_reference_index_ignore = True.")
     email_fields = (email_field,) if isinstance(email_field, str) else tuple(email_field)
     fields = tuple(fields) if fields is not None else tuple(f.name for f in model._meta.concrete_fields)
     # A typo fails at start-up, not in a subject access request.

@@ -7,6 +7,10 @@ from django.db.models.functions import Lower
 class Registration(models.Model):
     """Someone who registered for an event: a place, or a place on the waitlist once the event is full."""
 
+    # Kept out of Wagtail's reference index: a visitor's record is nobody's "usage" of a page, and indexing it
+    # would queue a task for every action on launch day (website/personal_data.py).
+    wagtail_reference_index_ignore = True
+
     event = models.ForeignKey(
         "campaigns.EventPage", on_delete=models.CASCADE, related_name="registrations", help_text="The event."
     )

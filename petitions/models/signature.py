@@ -19,6 +19,10 @@ def new_nonce():
 class Signature(models.Model):
     """Someone's signature on one petition, what they agreed to, and where their confirmation stands."""
 
+    # Kept out of Wagtail's reference index: a visitor's record is nobody's "usage" of a page, and indexing it
+    # would queue a task for every action on launch day (website/personal_data.py).
+    wagtail_reference_index_ignore = True
+
     petition = models.ForeignKey(PetitionPage, on_delete=models.CASCADE, related_name="signatures")
     name = models.CharField(max_length=100)
     # Null once anonymised, so the unique address constraint never collides.

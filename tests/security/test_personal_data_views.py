@@ -5,7 +5,9 @@ ModelAdmin action, a viewset, an app's own page) is tested as soon as it exists.
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
+from wagtail.models import ReferenceIndex
 
 from campaigns.models import Registration
 from endorsements.models import EndorsementRequest
@@ -84,6 +86,19 @@ def test_the_registry_holds_every_record_of_visitors():
     for entry in personal_data.registered():
         entry.model._meta.get_field(entry.email_field)
         assert entry.description
+
+
+@pytest.mark.django_db
+def test_no_visitors_record_enters_wagtails_reference_index(records):
+    """Nobody's sign-up is a "usage" of a page, and none queues an index task: each record kind opts out, and the
+    registry refuses one that does not."""
+    for entry in personal_data.registered():
+        assert entry.model not in ReferenceIndex.tracked_models, entry.model
+        assert not ReferenceIndex.objects.filter(content_type=ContentType.objects.get_for_model(entry.model)).exists()
+
+    careless = type("Careless", (), {"_meta": Supporter._meta})  # a record kind that forgot to opt out
+    with pytest.raises(TypeError, match="wagtail_reference_index_ignore"):
+        personal_data.register(careless, "email", "Careless records")
 
 
 @pytest.mark.django_db
