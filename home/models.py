@@ -31,6 +31,7 @@ class HomePage(BasePage):
         "endorsements.EndorsementsPage",
         "signup.SignUpPage",
         "letters.OpenLetterPage",
+        "petitions.PetitionPage",
     ]
     page_description = "The site's front page. There is only one."
 

@@ -77,9 +77,10 @@ class PetitionPage(RoutablePageMixin, BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("target"), index.SearchField("ask")]
 
-    parent_page_types = ["campaigns.CampaignPage"]
+    # Under a campaign (its count shows there too), or on its own under the home page, as an open letter may be.
+    parent_page_types = ["campaigns.CampaignPage", "home.HomePage"]
     subpage_types = []
-    page_description = "A petition under a campaign: its target, demand, goal and dates, and a live count."
+    page_description = "A petition, under a campaign or on its own: its target, demand, goal, dates and live count."
 
     class Meta:
         verbose_name = "petition"

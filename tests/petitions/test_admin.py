@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from petitions.models import PetitionPage, Signature
 from petitions.signatures import add_to_count
+from tests.campaigns.factories import EventIndexPageFactory
 from tests.petitions.factories import add_confirmed_signatures
 from website import roles
 from website.personal_data import registered
@@ -72,10 +73,20 @@ def test_an_organisers_petition_waits_for_a_moderator_who_approves_it(campaign, 
 
 
 @pytest.mark.django_db
-def test_petitions_go_only_under_campaigns(home_page, campaign, admin_client):
+def test_a_petition_goes_under_a_campaign_or_on_its_own_under_the_home_page(home_page, campaign, admin_client):
     assert admin_client.get(f"/admin/pages/add/petitions/petitionpage/{campaign.pk}/").status_code == 200
-    assert admin_client.get(f"/admin/pages/add/petitions/petitionpage/{home_page.pk}/").status_code != 200
-    assert PetitionPage.can_exist_under(campaign) and not PetitionPage.can_exist_under(home_page)
+    response = admin_client.post(
+        f"/admin/pages/add/petitions/petitionpage/{home_page.pk}/",
+        petition_form("Save our libraries", action="action-publish"),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    petition = PetitionPage.objects.get(title="Save our libraries")
+    assert petition.live and petition.get_parent().pk == home_page.pk
+    html = Client().get(petition.url).content.decode()
+    assert "Recall conference now." in html and 'name="email"' in html
+    # Nowhere else: not inside another section.
+    events = EventIndexPageFactory(parent=home_page)
+    assert not PetitionPage.can_exist_under(events) and not PetitionPage.can_exist_under(petition)
 
 
 @pytest.fixture
