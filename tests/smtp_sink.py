@@ -3,9 +3,16 @@
 `SmtpSink(delay=1)` takes a second to accept each message, as a busy provider does; `stall=True` accepts
 connections and never answers; `refuse=True` turns every message away with a permanent error. Nothing leaves the
 machine: it listens on 127.0.0.1 only and delivers nowhere.
+
+`python tests/smtp_sink.py --delay 1 --log FILE` runs one in a process of its own (scripts/bench_actions.py does,
+so that the load's own timing never waits on the sink's threads): it prints its port, then appends each message's
+recipients to FILE, a line per message, until it is stopped.
 """
 
+import argparse
+import signal
 import socketserver
+import sys
 import threading
 import time
 from collections import Counter
@@ -13,8 +20,9 @@ from email import message_from_bytes
 
 
 class SmtpSink:
-    def __init__(self, delay=0.0, stall=False, refuse=False, port=0):
+    def __init__(self, delay=0.0, stall=False, refuse=False, port=0, log=None):
         self.delay, self.stall, self.refuse = delay, stall, refuse
+        self.log = open(log, "a", buffering=1) if log else None  # noqa: SIM115 (closed on exit)
         self.messages = []
         self.connections = 0
         self._lock = threading.Lock()
@@ -40,6 +48,8 @@ class SmtpSink:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
+        if self.log:
+            self.log.close()
 
     def recipients(self):
         """How many messages each address received."""
@@ -87,9 +97,28 @@ class SmtpSink:
                     time.sleep(self.delay)
                 with self._lock:
                     self.messages.append({"rcpt": rcpt, "data": b"".join(data)})
+                    if self.log:
+                        self.log.write(" ".join(rcpt) + "\n")
                 reply("250 OK queued")
             elif verb == "QUIT":
                 reply("221 bye")
                 return
             else:  # RSET, NOOP and anything else
                 reply("250 OK")
+
+
+def main():
+    parser = argparse.ArgumentParser(description="An SMTP sink on 127.0.0.1 in a process of its own.")
+    parser.add_argument("--delay", type=float, default=0.0, help="Seconds to take over each message.")
+    parser.add_argument("--log", required=True, help="File to append each message's recipients to.")
+    options = parser.parse_args()
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    with SmtpSink(delay=options.delay, log=options.log) as sink:
+        print(sink.port, flush=True)
+        stopped.wait()
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

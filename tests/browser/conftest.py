@@ -4,6 +4,7 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Quiet, offline Chromium: no background calls to Google on a machine without internet.
@@ -16,6 +17,7 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+EDITOR_PASSWORD = "a-strong-password-for-tests"  # noqa: S105
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -57,3 +59,22 @@ def editor_login(live_server, page, django_user_model):
         return user
 
     return login
+
+
+@pytest.fixture
+def sign_in(live_server, django_user_model):
+    """sign_in(page, group): a new member of the named editors' group, signed in to the admin through its form in
+    `page` (each editor in a browser context of their own). Returns the page."""
+
+    def sign_in_as(page, group):
+        username = group.lower().replace(" ", "-")
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", EDITOR_PASSWORD)
+        user.groups.add(Group.objects.get(name=group))
+        page.goto(f"{live_server.url}/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(EDITOR_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{live_server.url}/admin/")
+        return page
+
+    return sign_in_as

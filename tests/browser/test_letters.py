@@ -1,36 +1,54 @@
-"""In a real browser: a visitor signs an open letter and confirms; a moderator approves the signatory, who then shows
+"""In a real browser: an organiser writes an open letter co-signed by an organisation, a moderator approves it
+through the campaign workflow; a visitor signs and confirms; the moderator approves the signatory, who then shows
 on the letter (axe finds nothing on the letter page)."""
 
 import re
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
-from letters.models import Signatory
+from letters.models import OpenLetterPage, Signatory
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
-from tests.letters.factories import OpenLetterPageFactory
+from tests.factories import OrganisationFactory
 from website import roles
 
 TITLE = "Let the members decide"
-PASSWORD = "a-strong-password-for-tests"
 
 
-def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-
-
-def test_a_visitor_signs_confirms_and_shows_once_a_moderator_approves(
-    live_server, home_page, browser, assert_accessible, django_user_model
+def test_an_editors_letter_is_approved_signed_and_its_signatory_shows_once_a_moderator_approves(
+    live_server, home_page, browser, assert_accessible, sign_in
 ):
+    # The campaign index brings back the editors' groups and the approval workflow a live server's flush removed.
     campaign = CampaignPageFactory(parent=CampaignIndexPageFactory(parent=home_page), title="Recall conference")
+    OrganisationFactory(name="Fire Brigades Union")
 
-    # Written and approved in the admin by the non-browser tests (tests/letters/test_letter_page.py).
-    letter = OpenLetterPageFactory(parent=campaign, title=TITLE, addressee="Labour's National Executive Committee")
+    # An organiser writes the letter, with an organisation co-signing, and submits it.
+    organiser = sign_in(browser.new_context().new_page(), roles.ORGANISERS)
+    organiser.goto(f"{live_server.url}/admin/pages/{campaign.pk}/")
+    organiser.get_by_role("link", name="Add child page").first.click()
+    organiser.get_by_role("link", name="Open letter", exact=True).click()
+    organiser.get_by_role("textbox", name="Title*").fill(TITLE)
+    organiser.get_by_role("textbox", name="Addressee*").fill("Labour's National Executive Committee")
+    organiser.locator("#panel-child-content-text-content [contenteditable=true]").click()
+    organiser.keyboard.type("We ask the NEC to recall conference.")
+    organiser.get_by_role("button", name="Add organisation").click()
+    organiser.get_by_role("button", name="Choose organisation").click()
+    organiser.locator(".modal").get_by_role("link", name="Fire Brigades Union").click()
+    expect(organiser.locator(".modal")).to_have_count(0)
+    organiser.get_by_role("button", name="More actions").click()
+    organiser.get_by_role("button", name=f"Submit to {roles.CAMPAIGN_WORKFLOW}").click()
+    expect(organiser.get_by_text(re.compile(f"Page '{TITLE}' has been submitted for moderation"))).to_be_visible()
+    letter = OpenLetterPage.objects.get(title=TITLE)
+    assert not letter.live
+
+    # A moderator approves it.
+    moderator_page = sign_in(browser.new_context().new_page(), roles.MODERATORS)
+    moderator_page.goto(f"{live_server.url}/admin/pages/{letter.pk}/edit/")
+    moderator_page.get_by_role("button", name="More actions").click()
+    moderator_page.get_by_role("button", name="Approve", exact=True).click()
+    expect(moderator_page.get_by_text(re.compile(f"Page '{TITLE}' has been approved"))).to_be_visible()
+    letter.refresh_from_db()
+    assert letter.live
 
     # A visitor signs and confirms by the e-mailed link's button.
     visitor = browser.new_context().new_page()
@@ -47,11 +65,7 @@ def test_a_visitor_signs_confirms_and_shows_once_a_moderator_approves(
     expect(visitor.get_by_role("heading", name="Signature confirmed")).to_be_visible()
     assert Signatory.objects.get().status == "pending"
 
-    # A moderator approves the signatory in the admin.
-    moderator = django_user_model.objects.create_user("moderator", "moderator@example.org", PASSWORD)
-    moderator.groups.add(Group.objects.get(name=roles.MODERATORS))
-    moderator_page = browser.new_context().new_page()
-    log_in(moderator_page, live_server, "moderator")
+    # The moderator approves the signatory.
     moderator_page.goto(f"{live_server.url}/admin/letters/signatory/?status=pending")
     moderator_page.get_by_role("link", name="Approve or reject").first.click()
     moderator_page.get_by_role("button", name="Approve", exact=True).click()
@@ -59,6 +73,8 @@ def test_a_visitor_signs_confirms_and_shows_once_a_moderator_approves(
 
     # The signatory shows on the letter.
     visitor.goto(f"{live_server.url}{letter.url}")
+    expect(visitor.get_by_text("We ask the NEC to recall conference.")).to_be_visible()
+    expect(visitor.get_by_role("img", name=re.compile("Fire Brigades Union"))).to_be_visible()
     expect(visitor.get_by_text("Rosa Parks", exact=True)).to_be_visible()
     expect(visitor.get_by_role("heading", name="Signed by 1 person")).to_be_visible()
     assert_accessible(visitor)

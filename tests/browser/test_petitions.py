@@ -5,6 +5,10 @@ from playwright.sync_api import expect
 
 from petitions import demo
 from petitions.models import PetitionPage
+from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
+from website import roles
+
+TITLE = "Recall conference now"
 
 
 def test_a_visitor_signs_the_petition_from_the_home_page_confirms_and_sees_the_count_rise(
@@ -58,3 +62,36 @@ def test_a_visitor_signs_the_petition_from_the_home_page_confirms_and_sees_the_c
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your e-mail")
     page.goto(live_server.url + petition.url)
     expect(page.locator(".petition-progress__count strong")).to_have_text(after)
+
+
+def test_an_organiser_writes_a_petition_and_a_moderator_approves_it_in_the_admin(
+    live_server, home_page, browser, sign_in
+):
+    # The campaign index brings back the editors' groups and the approval workflow a live server's flush removed.
+    campaign = CampaignPageFactory(parent=CampaignIndexPageFactory(parent=home_page), title="Recall conference")
+
+    organiser = sign_in(browser.new_context().new_page(), roles.ORGANISERS)
+    organiser.goto(f"{live_server.url}/admin/pages/{campaign.pk}/")
+    organiser.get_by_role("link", name="Add child page").first.click()
+    organiser.get_by_role("link", name="Petition", exact=True).click()
+    organiser.get_by_role("textbox", name="Title*").fill(TITLE)
+    organiser.get_by_role("textbox", name="Ask*").fill("Recall Labour's conference and let the members decide.")
+    organiser.get_by_role("spinbutton", name="Goal*").fill("5000")
+    organiser.get_by_role("button", name="More actions").click()
+    organiser.get_by_role("button", name=f"Submit to {roles.CAMPAIGN_WORKFLOW}").click()
+    expect(organiser.get_by_text(re.compile(f"Page '{TITLE}' has been submitted for moderation"))).to_be_visible()
+    petition = PetitionPage.objects.get(title=TITLE)
+    assert not petition.live
+
+    moderator = sign_in(browser.new_context().new_page(), roles.MODERATORS)
+    moderator.goto(f"{live_server.url}/admin/pages/{petition.pk}/edit/")
+    moderator.get_by_role("button", name="More actions").click()
+    moderator.get_by_role("button", name="Approve", exact=True).click()
+    expect(moderator.get_by_text(re.compile(f"Page '{TITLE}' has been approved"))).to_be_visible()
+    petition.refresh_from_db()
+    assert petition.live and petition.goal == 5000
+
+    visitor = browser.new_context().new_page()
+    visitor.goto(live_server.url + petition.url)
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(visitor.get_by_role("button", name="Sign the petition")).to_be_visible()
