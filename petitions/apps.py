@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils import timezone
 
-from website.roles import SUPPORTER_DATA, model
+from website.roles import ADMINISTRATORS, MODERATORS, SUPPORTER_DATA, model
 
 
 class PetitionsConfig(AppConfig):
@@ -14,7 +14,13 @@ class PetitionsConfig(AppConfig):
     demo_loader = "petitions.demo"
     demo_order = 50
     # Signatures are supporters' details: only Supporter data managers (petitions/migrations/0002) see them.
-    group_permissions = {SUPPORTER_DATA: model("petitions", "signature", ["view"])}
+    # Moderators (and administrators, who may make someone a moderator) review the names signers asked to show,
+    # and see nothing else of a signature (petitions/names.py; migration 0004).
+    group_permissions = {
+        SUPPORTER_DATA: model("petitions", "signature", ["view"]),
+        MODERATORS: [("petitions", "signature", "review_signature_name")],
+        ADMINISTRATORS: [("petitions", "signature", "review_signature_name")],
+    }
 
     def ready(self):
         from petitions import retention
@@ -32,6 +38,7 @@ class PetitionsConfig(AppConfig):
                 "email",
                 "postcode",
                 "show_name",
+                "name_review",
                 "keep_updated",
                 "consent_text",
                 "created_at",

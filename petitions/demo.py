@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 
 from campaigns.models import CampaignPage
-from petitions.models import PetitionPage, Signature, SignatureCount
+from petitions.models import NameReview, PetitionPage, Signature, SignatureCount
 from website.demo import add_home_section, child_page
 
 SLUG = "petition-to-the-nec"
@@ -61,6 +61,8 @@ def add_signatures(petition, number, log):
             name=f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {SURNAMES[n // len(FIRST_NAMES) % len(SURNAMES)]}",
             email=f"demo-signer-{n}@example.org",
             show_name=n % 3 == 0,
+            # A moderator let some of them show, and has still to look at the newest few.
+            name_review=NameReview.SHOWN if n % 3 == 0 and n >= 6 else NameReview.PENDING,
             consent_text=f"[x] {petition.data_consent_text}\n[ ] {petition.updates_consent_text}",
             consent_version=petition.consent_version,
             confirmed_at=now - datetime.timedelta(minutes=n),

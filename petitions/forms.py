@@ -16,7 +16,11 @@ class SignatureForm(ProtectedForm):
     postcode = forms.CharField(
         max_length=10, required=False, label="Postcode", help_text="Optional: a UK postcode, to show where support is."
     )
-    show_name = forms.BooleanField(required=False, label="Show my name on the public list of signatures")
+    show_name = forms.BooleanField(
+        required=False,
+        label="Show my name on the public list of signatures",
+        help_text="A moderator checks each name before it shows.",
+    )
     keep_updated = forms.BooleanField(required=False)
     data_consent = forms.BooleanField(
         error_messages={"required": "Please tick this box: without it we cannot keep your signature."}

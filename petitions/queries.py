@@ -5,7 +5,7 @@ from operator import or_
 
 from django.db.models import Q
 
-from petitions.models import PetitionPage, Signature
+from petitions.models import NameReview, PetitionPage, Signature
 
 
 def live_petitions():
@@ -43,9 +43,12 @@ def petitions_by_campaign(campaigns):
 
 
 def recent_public_names(petition, count=20):
-    """The newest confirmed signers who agreed to show their name: one query on (petition, confirmed_at)."""
+    """The newest confirmed signers who agreed to show their name and whose name a moderator let show: one query
+    on (petition, confirmed_at)."""
     return list(
-        Signature.objects.filter(petition=petition, show_name=True, confirmed_at__isnull=False)
+        Signature.objects.filter(
+            petition=petition, show_name=True, confirmed_at__isnull=False, name_review=NameReview.SHOWN
+        )
         .order_by("-confirmed_at", "-pk")
         .values_list("name", flat=True)[:count]
     )

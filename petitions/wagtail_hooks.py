@@ -1,5 +1,6 @@
 """Signatures in the admin, for supporter data managers only (the view_signature permission): the listing, the
-formula-safe CSV export of confirmed signatures, and each petition's printable hand-in list."""
+formula-safe CSV export of confirmed signatures, and each petition's printable hand-in list. Moderators review the
+names signers asked to show (petitions/names.py), and see nothing else of them."""
 
 from django.contrib.admin import SimpleListFilter
 from django.urls import path, reverse
@@ -8,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import modeladmin_register
 
-from petitions import hand_in
+from petitions import hand_in, names
 from petitions.models import PetitionPage, Signature
 from website.admin_exports import SafeExportIndexView, SafeExportModelAdmin
 
@@ -85,6 +86,22 @@ class SignatureAdmin(SafeExportModelAdmin):
 
 
 modeladmin_register(SignatureAdmin)
+
+
+@hooks.register("register_admin_urls")
+def review_names_urls():
+    # Not under petitions/signature/: moderators review the names and see nothing else of a signature.
+    return [path("petitions/names/", names.review_names, name="petitions_review_names")]
+
+
+class ReviewNamesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(names.REVIEW_NAMES)
+
+
+@hooks.register("register_admin_menu_item")
+def review_names_menu_item():
+    return ReviewNamesMenuItem("Names on petitions", reverse("petitions_review_names"), icon_name="user", order=322)
 
 
 @hooks.register("register_admin_urls")

@@ -111,6 +111,17 @@ def _page_moved(sender, instance, url_path_before, url_path_after, parent_page_b
     _purge_after_commit(urls)
 
 
+def forget_page(page):
+    """A change to what `page` shows that is not a publish (a moderator's decision on the names under it): once the
+    transaction commits, a new generation, and the proxy in front forgets the page's own addresses."""
+    if caching():
+        transaction.on_commit(start_new_generation)
+    if _purging():
+        batch = PurgeBatch()
+        batch.add_page(page.specific_deferred)
+        _purge_after_commit(batch.urls)
+
+
 def connect_signals():
     """Called from website's AppConfig.ready, so that commands (publish_scheduled) invalidate the caches too."""
     post_save.connect(_content_changed, dispatch_uid="website.purge.saved")

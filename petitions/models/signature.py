@@ -16,6 +16,14 @@ def new_nonce():
     return secrets.token_urlsafe(16)
 
 
+class NameReview(models.TextChoices):
+    """Where a name its signer asked to show stands: public names need a moderator's look first (petitions/names.py)."""
+
+    PENDING = "pending", "waiting for a moderator"
+    SHOWN = "shown", "shown on the petition"
+    HIDDEN = "hidden", "kept off the petition"
+
+
 class Signature(models.Model):
     """Someone's signature on one petition, what they agreed to, and where their confirmation stands."""
 
@@ -29,6 +37,12 @@ class Signature(models.Model):
     email = models.EmailField(max_length=254, null=True)
     postcode = models.CharField(max_length=10, blank=True)
     show_name = models.BooleanField(default=False, verbose_name="show name on the public list")
+    name_review = models.CharField(
+        max_length=8,
+        choices=NameReview.choices,
+        default=NameReview.PENDING,
+        help_text="Whether a moderator let the name show on the petition's public list (only if they asked).",
+    )
     keep_updated = models.BooleanField(default=False, verbose_name="wants e-mail updates")
     consent_text = models.TextField(blank=True, help_text="The consent wording they saw and what they ticked.")
     consent_version = models.CharField(max_length=12, blank=True)
@@ -45,6 +59,7 @@ class Signature(models.Model):
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint("petition", Lower("email"), name="one_signature_per_email")]
         indexes = [models.Index(fields=["petition", "confirmed_at"])]
+        permissions = [("review_signature_name", "Can review the names shown on a petition")]
 
     def __str__(self):
         return self.name or f"Anonymised signature {self.pk}"

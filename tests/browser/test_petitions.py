@@ -73,21 +73,22 @@ def test_an_organiser_writes_a_petition_and_a_moderator_approves_it_in_the_admin
     organiser = sign_in(browser.new_context().new_page(), roles.ORGANISERS)
     organiser.goto(f"{live_server.url}/admin/pages/{campaign.pk}/")
     organiser.get_by_role("link", name="Add child page").first.click()
-    organiser.get_by_role("link", name="Petition", exact=True).click()
+    organiser.get_by_role("link", name=re.compile(r"^Petition\b")).click()
     organiser.get_by_role("textbox", name="Title*").fill(TITLE)
     organiser.get_by_role("textbox", name="Ask*").fill("Recall Labour's conference and let the members decide.")
     organiser.get_by_role("spinbutton", name="Goal*").fill("5000")
     organiser.get_by_role("button", name="More actions").click()
     organiser.get_by_role("button", name=f"Submit to {roles.CAMPAIGN_WORKFLOW}").click()
-    expect(organiser.get_by_text(re.compile(f"Page '{TITLE}' has been submitted for moderation"))).to_be_visible()
+    expect(organiser.get_by_text(re.compile(f"Page '{TITLE}' created and submitted for moderation"))).to_be_visible()
     petition = PetitionPage.objects.get(title=TITLE)
     assert not petition.live
 
     moderator = sign_in(browser.new_context().new_page(), roles.MODERATORS)
     moderator.goto(f"{live_server.url}/admin/pages/{petition.pk}/edit/")
     moderator.get_by_role("button", name="More actions").click()
-    moderator.get_by_role("button", name="Approve", exact=True).click()
-    expect(moderator.get_by_text(re.compile(f"Page '{TITLE}' has been approved"))).to_be_visible()
+    moderator.get_by_role("button", name="Approve and Publish", exact=True).click()
+    # Back in the campaign's listing: the page is live.
+    expect(moderator.get_by_role("link", name="Current page status: live")).to_be_visible()
     petition.refresh_from_db()
     assert petition.live and petition.goal == 5000
 

@@ -112,12 +112,12 @@ def test_approving_makes_the_cached_letter_show_the_new_name(
 def test_approving_purges_the_letter_from_the_proxy(letter, waiting, group_member, django_capture_on_commit_callbacks):
     moderator, _ = group_member(roles.MODERATORS)
     with (
-        mock.patch("letters.moderation.purge_page_from_cache") as purge,
+        mock.patch("website.purge.purge_urls_from_cache") as purge,
         django_capture_on_commit_callbacks(execute=True),
     ):
         moderator.post(review_url(waiting), {"decision": "approve"})
     purge.assert_called_once()
-    assert purge.call_args.args[0].pk == letter.pk
+    assert letter.get_full_url() in purge.call_args.args[0]
 
 
 @pytest.mark.django_db

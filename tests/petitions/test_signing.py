@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from petitions.models import Signature
+from petitions.models import NameReview, Signature
 from signup.models import Supporter, SupporterStatus
 from tests.petitions.factories import signature_data
 from tests.utils import assert_no_inline_code
@@ -73,8 +73,10 @@ def test_signing_saves_first_mails_a_link_and_counts_nothing_until_confirmed(cli
     assert count(petition) == 1
     html = client.get(petition.url).content.decode()
     assert "<strong>1</strong> signature of a goal of 5" in html
-    # She agreed to show her name: it is on the public list.
-    assert "<li>Rosa Parks</li>" in html
+    # She agreed to show her name: it waits for a moderator (tests/petitions/test_names.py), then is on the list.
+    assert "Rosa Parks" not in html
+    Signature.objects.update(name_review=NameReview.SHOWN)
+    assert "<li>Rosa Parks</li>" in client.get(petition.url).content.decode()
 
 
 @pytest.mark.django_db
