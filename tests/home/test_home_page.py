@@ -10,6 +10,7 @@ from home.demo import HERO_HEADING, SIGNUP_HEADING, STATEMENT
 from home.models import HomePage
 from letters.models import OpenLetterPage
 from news.models import NewsIndexPage
+from petitions.models import PetitionPage
 from signup.models import SignUpPage
 from tests.factories import StandardPageFactory
 from tests.utils import assert_flat_query_budget, assert_no_inline_code
@@ -93,8 +94,9 @@ class TestEditorsPath(WagtailPageTestCase):
 
     def test_page_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        sections = {CampaignIndexPage, EventIndexPage, NewsIndexPage, EndorsementsPage, SignUpPage, OpenLetterPage}
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, *sections})
+        sections = {CampaignIndexPage, EventIndexPage, NewsIndexPage, EndorsementsPage, SignUpPage}
+        on_their_own = {OpenLetterPage, PetitionPage}
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, *sections, *on_their_own})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_editor_creates_a_page_with_text_and_a_call_to_action(self):

@@ -127,6 +127,8 @@ FRESH_DATABASE = [
     ("Supporter data managers", "model", "letters", "signatory", "view_signatory"),
     ("Administrators", "model", "letters", "signatory", "view_signatory"),
     ("Administrators", "model", "letters", "signatory", "change_signatory"),
+    ("Moderators", "model", "petitions", "signature", "review_signature_name"),  # petitions/0004
+    ("Administrators", "model", "petitions", "signature", "review_signature_name"),
 ]
 
 
