@@ -15,9 +15,10 @@ class LettersConfig(AppConfig):
     demo_order = 50
     # Moderators review signatories; supporter data managers export them; administrators hold what moderators hold,
     # so they may still make someone a moderator (website/account_rights.py). Given by letters/migrations/0002.
+    # Only supporter data managers see the addresses and consents (contact_signatory, letters/migrations/0004).
     group_permissions = {
         MODERATORS: model("letters", "signatory", ["view", "change"]),
-        SUPPORTER_DATA: model("letters", "signatory", ["view"]),
+        SUPPORTER_DATA: [*model("letters", "signatory", ["view"]), ("letters", "signatory", "contact_signatory")],
         ADMINISTRATORS: model("letters", "signatory", ["view", "change"]),
     }
 

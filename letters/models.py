@@ -202,6 +202,9 @@ class Signatory(models.Model):
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint("letter", Lower("email"), name="one_signature_per_email_per_letter")]
         indexes = [models.Index(fields=["letter", "status", "confirmed_at"])]
+        # Reviewing a name needs the name, role and organisation; the address and what they agreed to are
+        # supporters' data (letters/wagtail_hooks.py).
+        permissions = [("contact_signatory", "Can see, search and export signatories' e-mail addresses and consent")]
 
     def __str__(self):
         return self.name or f"Erased signatory {self.pk}"

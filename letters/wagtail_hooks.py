@@ -1,10 +1,12 @@
 """Letter signatories in the admin: moderators review them, supporter data managers export them; nobody edits them."""
 
 from django.contrib.admin import SimpleListFilter
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import modeladmin_register
+from wagtail_modeladmin.views import InspectView
 
 from letters.admin_views import REVIEW_PERMISSION, review_signatory
 from letters.choices import SignatoryStatus
@@ -25,13 +27,33 @@ class LetterFilter(SimpleListFilter):
         return queryset.filter(letter_id=value) if value and value.isdigit() else queryset
 
 
+CONTACT = "letters.contact_signatory"
+# What only those with CONTACT see of a signatory: supporters' data, not needed to review a public name.
+CONTACT_FIELDS = ("email", "keep_updated", "consent_text")
+
+
+def without_contact(request, fields):
+    return list(fields) if request.user.has_perm(CONTACT) else [f for f in fields if f not in CONTACT_FIELDS]
+
+
 class SignatoryIndexView(SafeExportIndexView):
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if not self.request.user.has_perm(CONTACT):
+            raise PermissionDenied
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
     def get_queryset(self, request=None):
         queryset = super().get_queryset(request).filter(email__isnull=False)
         if self.export:
             # Exports are of people who confirmed their address; what they typed and the consent they gave.
             queryset = queryset.exclude(status=SignatoryStatus.UNCONFIRMED)
         return queryset
+
+
+class SignatoryInspectView(InspectView):
+    def get_fields_dict(self):
+        names = without_contact(self.request, self.model_admin.get_inspect_view_fields())
+        return [self.get_dict_for_field(name) for name in names]
 
 
 class SignatoryPermissionHelper(PermissionHelper):
@@ -72,6 +94,7 @@ class SignatoryButtonHelper(ButtonHelper):
 class SignatoryAdmin(SafeExportModelAdmin):
     model = Signatory
     index_view_class = SignatoryIndexView
+    inspect_view_class = SignatoryInspectView
     menu_label = "Letter signatories"
     menu_icon = "edit"
     menu_order = 320
@@ -109,6 +132,19 @@ class SignatoryAdmin(SafeExportModelAdmin):
         "confirmed_at",
         "reviewed_at",
     ]
+
+    def get_list_display(self, request):
+        return without_contact(request, super().get_list_display(request))
+
+    def get_list_filter(self, request):
+        return without_contact(request, super().get_list_filter(request))
+
+    def get_search_fields(self, request):
+        # Searching by address would tell a moderator whether someone signed.
+        return without_contact(request, super().get_search_fields(request))
+
+    def get_list_export(self, request):
+        return super().get_list_export(request) if request.user.has_perm(CONTACT) else ()
 
     def get_admin_urls_for_registration(self):
         return (

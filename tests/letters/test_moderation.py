@@ -126,9 +126,10 @@ def test_every_admin_view_of_a_signatory_checks_its_permission(letter, waiting, 
     client, _ = group_member(group)
     may_view = group in (roles.MODERATORS, roles.ADMINISTRATORS, roles.SUPPORTER_DATA)
     may_review = group in (roles.MODERATORS, roles.ADMINISTRATORS)
+    may_export = group == roles.SUPPORTER_DATA
     for url in admin_views(waiting):
         response = client.get(url)
-        allowed = may_review if url == review_url(waiting) else may_view
+        allowed = may_review if url == review_url(waiting) else may_export if "export" in url else may_view
         if allowed:
             assert response.status_code == 200, (group, url)
         else:
@@ -142,6 +143,27 @@ def test_every_admin_view_of_a_signatory_checks_its_permission(letter, waiting, 
     assert (waiting.status == SignatoryStatus.APPROVED) == may_review
     waiting.status = before
     waiting.save()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", [roles.MODERATORS, roles.ADMINISTRATORS])
+def test_reviewers_see_the_name_role_and_organisation_but_never_the_address(letter, waiting, group_member, group):
+    """Reviewing a public name needs the name, role and organisation; the address, the consent and whether they
+    want updates are supporters' data: not shown, not searchable, not exported."""
+    client, _ = group_member(group)
+    waiting.consent_text = "[x] Keep me updated"
+    waiting.save()
+    for url in (INDEX, f"{INDEX}inspect/{waiting.pk}/", review_url(waiting)):
+        html = client.get(url).content.decode()
+        assert "Rosa Parks" in html, url
+        assert "rosa@example.org" not in html and "Keep me updated" not in html, url
+    assert "Rosa Parks" not in client.get(INDEX, {"q": "rosa@example.org"}).content.decode()
+    assert "export=csv" not in client.get(INDEX).content.decode()
+    assert not_allowed(client.get(f"{INDEX}?export=xlsx"))
+
+    manager, _ = group_member(roles.SUPPORTER_DATA)
+    assert "rosa@example.org" in manager.get(f"{INDEX}inspect/{waiting.pk}/").content.decode()
+    assert "Rosa Parks" in manager.get(INDEX, {"q": "rosa@example.org"}).content.decode()
 
 
 @pytest.mark.django_db

@@ -128,6 +128,7 @@ FRESH_DATABASE = [
     ("Administrators", "model", "letters", "signatory", "view_signatory"),
     ("Administrators", "model", "letters", "signatory", "change_signatory"),
     ("Moderators", "model", "petitions", "signature", "review_signature_name"),  # petitions/0004
+    ("Supporter data managers", "model", "letters", "signatory", "contact_signatory"),  # letters/0004
     ("Administrators", "model", "petitions", "signature", "review_signature_name"),
 ]
 
