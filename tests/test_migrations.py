@@ -1,4 +1,5 @@
-"""Migrations: a database made before the sign-up and the social posts became apps of their own keeps every row.
+"""Migrations that move data: a database made before the sign-up and the social posts became apps of their own keeps
+every row; documents made before they became the site's own keep theirs, and their files move to the private storage.
 
 The database is taken back to the schema main had before the move (campaigns 0003, news 0005, neither signup nor
 social), filled through the models as they were then, and migrated forward again.
@@ -6,9 +7,12 @@ social), filled through the models as they were then, and migrated forward again
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from signup.models import SignUpPage, Supporter
 from social.models import SocialPost
@@ -97,3 +101,33 @@ def test_the_moved_apps_keep_their_rows_pages_and_permissions():
     granted = Group.objects.get(name="Data people before the move").permissions.get()
     assert (granted.content_type.app_label, granted.codename) == ("signup", "view_supporter")
     assert granted.content_type.model_class() is Supporter
+
+
+@pytest.mark.django_db(transaction=True)
+def test_documents_become_the_sites_own_with_their_ids_tags_and_files_moved_to_the_private_storage():
+    old_apps = migrate([("website", "0008_data_rights_log")])
+    ContentType = old_apps.get_model("contenttypes", "ContentType")
+    Collection = old_apps.get_model("wagtailcore", "Collection")
+    OldDocument = old_apps.get_model("wagtaildocs", "Document")
+    Tag = old_apps.get_model("taggit", "Tag")
+    TaggedItem = old_apps.get_model("taggit", "TaggedItem")
+    root = Collection.objects.filter(depth=1).first() or Collection.objects.create(
+        name="Root", path="0001", depth=1, numchild=0
+    )
+    public_name = storages["default"].save("documents/steering-minutes.txt", ContentFile(b"who said what"))
+    old = OldDocument.objects.create(title="Minutes", file=public_name, collection=root, file_size=13)
+    OldDocument.objects.create(title="Earlier", file="documents/gone-already.txt", collection=root)
+    document_type, _ = ContentType.objects.get_or_create(app_label="wagtaildocs", model="document")
+    tag = Tag.objects.create(name="steering group", slug="steering-group")
+    TaggedItem.objects.create(tag=tag, content_type=document_type, object_id=old.pk)
+
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    document = get_document_model().objects.get(pk=old.pk)
+    assert (document.title, document.file_size, list(document.tags.names())) == ("Minutes", 13, ["steering group"])
+    assert storages["private"].open(document.file.name).read() == b"who said what"
+    assert not storages["default"].exists(public_name)
+    # A row whose file was already missing comes over as it was; new uploads take ids after the copied ones.
+    assert get_document_model().objects.get(title="Earlier").file.name == "documents/gone-already.txt"
+    newer = get_document_model().objects.create(title="Agenda", file=ContentFile(b"1. Welcome", name="agenda.txt"))
+    assert newer.pk > old.pk

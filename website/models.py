@@ -245,5 +245,6 @@ class ContentGeneration(models.Model):
         return f"content generation {self.value}"
 
 
-# The data-rights tool's log (and its permission) lives in a module of its own.
+# The data-rights tool's log (and its permission) and the documents live in modules of their own.
 from website.data_rights_log import DataRightsLog  # noqa: E402, F401
+from website.documents import SiteDocument  # noqa: E402, F401

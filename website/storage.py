@@ -1,7 +1,8 @@
-"""Where uploaded files live. Two storages: the public media (`STORAGES["default"]`: the image library, documents,
-served at MEDIA_URL or from a bucket anyone may read) and the private one (`STORAGES["private"]`): what a visitor
-sent that nobody has reviewed yet. A private file has no address of its own; an admin view that checks the
-reviewer's permission hands it out, through `private_file_response`."""
+"""Where uploaded files live. Two storages: the public media (`STORAGES["default"]`: the image library, served at
+MEDIA_URL or from a bucket anyone may read) and the private one (`STORAGES["private"]`): what a visitor sent that
+nobody has reviewed yet, and every document (website/documents.py). A private file has no address of its own: an
+admin view that checks the reviewer's permission hands an upload out, through `private_file_response`, and Wagtail's
+document view, which checks the document's collection, hands out a document."""
 
 import mimetypes
 import os
@@ -30,7 +31,10 @@ class PrivateFileSystemStorage(FileSystemStorage):
 
     def url(self, name):
         # FileSystemStorage would answer with an address under MEDIA_URL: a link that leads nowhere, or worse.
-        raise ValueError("A private file has no public address: serve it through a view that checks permission.")
+        # NotImplementedError is how a storage says it has no addresses (Wagtail's document view then streams it).
+        raise NotImplementedError(
+            "A private file has no public address: serve it through a view that checks permission."
+        )
 
 
 def private_storage():

@@ -2,7 +2,9 @@
 
 django-otp keeps the devices and checks the codes; this module adds what Wagtail's admin lacks: a page to
 set up an app, a page to enter the code after the password, and a middleware that sends anyone who has set
-one up (or everyone, when the operator sets TWO_FACTOR_REQUIRED) through it before any other admin page.
+one up (or everyone, when the operator sets TWO_FACTOR_REQUIRED) through it before any other admin page. Outside the
+admin, such a session counts for nothing until the code is given: a page for signed-in users, or a document in a
+private collection, answers it as it answers a stranger. A password alone opens nothing the second step guards.
 """
 
 from base64 import b32encode
@@ -12,6 +14,7 @@ import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, path, resolve, reverse
@@ -110,8 +113,10 @@ urlpatterns = [
 ]
 
 
-class AdminTwoFactorMiddleware:
-    """Holds an admin session at the code page until the code is given; public pages are never affected."""
+class TwoFactorMiddleware:
+    """Holds an admin session at the code page until the code is given; elsewhere, treats that session as a
+    stranger's, so that what a sign-in opens (pages for signed-in users, private collections' documents) stays shut.
+    Sessions that need no second step, and visitors, are never affected."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -119,16 +124,17 @@ class AdminTwoFactorMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            request.path.startswith(self.admin_prefix)
-            and user is not None
-            and user.is_authenticated
-            and not user.is_verified()
-        ):
-            held_at = self.held_at(request, user)
-            if held_at:
-                return redirect(f"{reverse(held_at)}?{urlencode({'next': request.get_full_path()})}")
+        if user is not None and user.is_authenticated and not user.is_verified():
+            if request.path.startswith(self.admin_prefix):
+                held_at = self.held_at(request, user)
+                if held_at:
+                    return redirect(f"{reverse(held_at)}?{urlencode({'next': request.get_full_path()})}")
+            elif self.needs_second_step(user):
+                request.user = AnonymousUser()
         return self.get_response(request)
+
+    def needs_second_step(self, user):
+        return getattr(settings, "TWO_FACTOR_REQUIRED", False) or user_has_device(user, confirmed=True)
 
     def held_at(self, request, user):
         try:
@@ -138,6 +144,6 @@ class AdminTwoFactorMiddleware:
             return None
         if user_has_device(user, confirmed=True):
             return "two_factor_verify"
-        if getattr(settings, "TWO_FACTOR_REQUIRED", False):
+        if self.needs_second_step(user):
             return "two_factor_setup"
         return None

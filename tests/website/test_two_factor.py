@@ -1,9 +1,14 @@
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from tests.factories import StandardPageFactory
 
 PASSWORD = "the-right-password-1"
 
@@ -110,3 +115,52 @@ def test_the_account_page_offers_it(client, editor):
     sign_in(client)
     html = client.get("/admin/account/").content.decode()
     assert re.search(r'href="/admin/two-factor/setup/"', html)
+
+
+@pytest.fixture
+def private_things(site):
+    """A page for signed-in users and a document in a collection for signed-in users."""
+    home = site.root_page
+    members = StandardPageFactory(parent=home, title="Members' corner", slug="members-corner")
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    collection = Collection.get_first_root_node().add_child(name="Organisers only")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    minutes = get_document_model().objects.create(
+        title="Minutes", collection=collection, file=ContentFile(b"the minutes", name="minutes.txt")
+    )
+    return members.url, minutes.url
+
+
+def opens(client, url):
+    response = client.get(url)
+    return response.status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(TWO_FACTOR_REQUIRED=True)
+def test_when_it_is_required_a_password_alone_opens_no_private_page_or_document(client, editor, private_things):
+    """The finding: with TWO_FACTOR_REQUIRED, a password alone read pages for signed-in users and private documents."""
+    sign_in(client)
+    for url in private_things:
+        assert not opens(client, url), url
+    assert client.get("/").status_code == 200  # the public site as for anyone
+
+
+@pytest.mark.django_db
+def test_an_editor_with_an_app_opens_private_things_only_after_the_code(client, editor, private_things):
+    device = TOTPDevice.objects.create(user=editor, name="App", confirmed=True)
+    sign_in(client)
+    for url in private_things:
+        assert not opens(client, url), url
+    assert client.post("/admin/two-factor/verify/", {"code": current_code(device)}).status_code == 302
+    for url in private_things:
+        assert opens(client, url), url
+
+
+@pytest.mark.django_db
+def test_without_a_second_step_a_password_opens_them_as_before(client, editor, private_things):
+    for url in private_things:
+        assert not opens(client, url), url  # a stranger
+    sign_in(client)
+    for url in private_things:
+        assert opens(client, url), url

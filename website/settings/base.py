@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "website.two_factor.AdminTwoFactorMiddleware",
+    "website.two_factor.TwoFactorMiddleware",
     # Every admin view of a record holding personal data needs that record's "view" permission.
     "website.personal_data.PersonalDataAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -284,6 +284,10 @@ WAGTAILIMAGES_IMAGE_MODEL = "website.SiteImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.SiteImageForm"
 # PostgreSQL: English stemming, so "campaigning" finds "campaign". SQLite's FTS5 index matches words as typed.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}}
+# Documents' files live in the private storage (website/documents.py): always handed out by Wagtail's view, which
+# checks private collections, never by a link to the file.
+WAGTAILDOCS_DOCUMENT_MODEL = "website.SiteDocument"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

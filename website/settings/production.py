@@ -76,8 +76,6 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
                 "querystring_expire": 300,
             },
         }
-    # Documents go through Django, so a private collection's files are checked, not linked straight to the bucket.
-    WAGTAILDOCS_SERVE_METHOD = "serve_view"
     media_origin = f"https://{S3_CUSTOM_DOMAIN}" if S3_CUSTOM_DOMAIN else os.environ.get("AWS_S3_ENDPOINT_URL")
     media_origin = media_origin or f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(media_origin.rstrip("/"))
