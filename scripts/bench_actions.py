@@ -198,27 +198,33 @@ class Load:
             pool.submit(action, number)
 
 
-def drive_share(port, prefix, seconds, start_at, share, shares, answers):
-    """One driving process: its share of the load; sends back what it measured."""
+def drive_share(port, prefix, seconds, share, shares, ready, go, answers):
+    """One driving process: says it is ready, waits for the moment every process starts at, drives its share of the
+    load and sends back what it measured."""
     load = Load(port, prefix)
-    load.drive(seconds, start_at, share, shares)
+    ready.put(share)
+    load.drive(seconds, go.get(), share, shares)
     answers.put((load.posts, load.outcomes, load.reads, load.read_errors))
 
 
 class Visitors:
-    """Every visitor, from DRIVERS processes, from a moment a little ahead (`start_at`) when all are ready."""
+    """Every visitor, from DRIVERS processes. They start together once every one is ready (a process still
+    importing when the others start would send its first seconds' visitors in one burst)."""
 
     def __init__(self, port, prefix, seconds):
         context = multiprocessing.get_context("spawn")
-        self.answers = context.Queue()
-        self.start_at = time.time() + 3
-        arguments = (port, prefix, seconds, self.start_at)
+        ready, go, self.answers = context.Queue(), context.Queue(), context.Queue()
         self.processes = [
-            context.Process(target=drive_share, args=(*arguments, share, DRIVERS, self.answers))
+            context.Process(target=drive_share, args=(port, prefix, seconds, share, DRIVERS, ready, go, self.answers))
             for share in range(DRIVERS)
         ]
         for process in self.processes:
             process.start()
+        for _ in self.processes:
+            ready.get(timeout=120)
+        self.start_at = time.time() + 0.5
+        for _ in self.processes:
+            go.put(self.start_at)
 
     def results(self):
         """Once every visitor has answered: each POST's time, each sign-up's outcome by address, each home page
@@ -283,6 +289,15 @@ class Records:
 
 
 class ActionsBench(Bench):
+    def wait_for_worker(self, worker):
+        """Until the worker says it has started (run_worker's first line): its start-up is not the site's load."""
+        log = self.tmp / f"{worker.name}.log"
+        deadline = time.monotonic() + 60
+        while "Worker started" not in (log.read_text() if log.exists() else ""):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                sys.exit(f"The worker did not start:\n{log.read_text()[-3000:] if log.exists() else ''}")
+            time.sleep(0.2)
+
     def server_times(self):
         """{(method, path): [ms]} from gunicorn's access log: the time each request took inside the server."""
         times = {}
@@ -328,9 +343,12 @@ class ActionsBench(Bench):
         with SinkProcess(self.tmp, prefix, delay) as sink:
             worker = self.start(
                 f"worker-{prefix}",
-                [bench.BIN / "python", "manage.py", "run_worker"],
-                {**self.env, "EMAIL_PORT": str(sink.port)},
+                # As deploy/ runs it: visitors' requests get the CPU first.
+                ["nice", "-n", "10", bench.BIN / "python", "manage.py", "run_worker"],
+                # Unbuffered, so that its first line reaches the log as it is written.
+                {**self.env, "EMAIL_PORT": str(sink.port), "PYTHONUNBUFFERED": "1"},
             )
+            self.wait_for_worker(worker)
             for _ in range(6):  # every gunicorn worker keeps the home page before it is timed
                 fetch(self.ports["gunicorn"], "/")
             self.access_log.write_text("")  # this mode's requests only
