@@ -51,14 +51,14 @@ def save_sign_up(page, form):
     details = {field: data[field] for field in DETAIL_FIELDS}
     consent = {"consent_text": form.consent_record(), "consent_version": page.consent_version}
     now = timezone.now()
-    existing = Supporter.objects.filter(email__iexact=data["email"]).first()
-    if existing is None:
-        try:
-            with transaction.atomic():
-                return Supporter.objects.create(page=page, email=data["email"], **details, **consent, consented_at=now)
-        except IntegrityError:
-            # The same address sent twice at once: the other request made the record; hold these details on it.
-            existing = Supporter.objects.get(email__iexact=data["email"])
+    try:
+        # A new address first, as most are: one insert, with no look beforehand (a launch day's many posts).
+        with transaction.atomic():
+            return Supporter.objects.create(page=page, email=data["email"], **details, **consent, consented_at=now)
+    except IntegrityError:
+        # A known address (the constraint on the lower-cased address says so, even for two posts at once): hold
+        # these details on its record until its owner confirms them.
+        existing = Supporter.objects.get(email__iexact=data["email"])
     existing.pending_changes = {**details, **consent, "page_id": page.pk}
     # The moment they consented to the held details: it becomes consented_at once they confirm.
     existing.pending_since = now

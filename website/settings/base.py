@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "website.middleware.DatabaseUnavailableMiddleware",
     "website.middleware.DiskFullMiddleware",
+    # Where an address leads in the page tree, kept under the content generation (website/page_routes.py).
+    "website.page_routes.PageRouteMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
