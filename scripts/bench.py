@@ -215,6 +215,9 @@ class Bench:
             f"127.0.0.1:{self.ports['gunicorn']}",
             "--workers",
             str(WORKERS),
+            # As deploy/ runs it: the workers' heartbeat file in memory, not on a disk whose journal can stall it.
+            "--worker-tmp-dir",
+            "/dev/shm",  # noqa: S108 (gunicorn's own heartbeat file, which it makes and removes itself)
         ]
         if THREADS > 1:
             command += ["--worker-class", "gthread", "--threads", str(THREADS)]

@@ -11,7 +11,7 @@ from wagtail.images.models import (
     get_rendition_upload_to,
     get_upload_to,
 )
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page, PagePermissionTester, PageViewRestriction
 from wagtail.search import index
 
 from website.addresses import rebased
@@ -196,6 +196,14 @@ class BasePage(Page):
 
     def permissions_for_user(self, user):
         return SitePagePermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        # A route kept by website/page_routes.py says which pages on the way hold restrictions: for almost every
+        # page none, which costs no query. Otherwise Wagtail looks them up through the page's ancestors.
+        restricted = getattr(self, "_restricted_pages", None)
+        if restricted is None:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(page_id__in=restricted)
 
     def _set_core_field_defaults(self):
         # Wagtail fills in a page's defaults here before every validation and save, drafts and autosaves included:

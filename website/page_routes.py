@@ -4,14 +4,15 @@ one query instead of one or two for each level of the tree (Wagtail's walk down 
 It matters most where the page cache cannot help: a visitor's POST (a sign-up or a signature on a launch day), a
 page for someone signed in, a kept page's first request after an edit. Wagtail's serve view asks
 `Page.route_for_request`, which looks first at `request._wagtail_route_for_request`: this middleware fills that in
-from what an earlier request to the same address found (the page's class, its id, and how much of the address is
-the page's own), and keeps what a new one finds.
+from what an earlier request to the same address found (the page's class, its id, how much of the address is the
+page's own, and which pages on its way hold view restrictions), and keeps what a new one finds.
 
 Nothing is trusted blindly. Any change to where an address leads (a page published, unpublished, moved or deleted,
 a slug changed, a site edited) starts a new generation (website/purge.py), which retires everything kept. The page
 itself is loaded afresh each time, its address checked against the request's, and routed as Wagtail routes it from
 there (whether it is live, a routable page's own sub-addresses); Wagtail's view restrictions are checked after, as
-always. On when FRAGMENT_CACHE_ENABLED, like the other fragments.
+always, from the restricted pages kept with the route (BasePage.get_view_restrictions): none, for almost every page,
+costs no query. On when FRAGMENT_CACHE_ENABLED, like the other fragments.
 """
 
 from django.apps import apps
@@ -60,10 +61,11 @@ class PageRouteMiddleware:
         kept = caches["fragments"].get(key)
         if kept is None:
             return
-        label, pk, own_path = kept
+        label, pk, own_path, restricted = kept
         page = apps.get_model(label)._default_manager.filter(pk=pk).first()
         if page is None or self.own_path(request, page) != own_path:
             return  # gone or moved since: Wagtail's own walk finds the way
+        page._restricted_pages = restricted
         try:
             request._wagtail_route_for_request = page.route(request, components(request.path_info)[len(own_path) :])
         except Http404:
@@ -77,7 +79,8 @@ class PageRouteMiddleware:
         page = route[0]
         own_path = self.own_path(request, page)
         if own_path is not None and components(request.path_info)[: len(own_path)] == own_path:
-            caches["fragments"].set(key, (page._meta.label, page.pk, own_path), FRAGMENT_SECONDS)
+            restricted = sorted(set(page.get_view_restrictions().values_list("page_id", flat=True)))
+            caches["fragments"].set(key, (page._meta.label, page.pk, own_path, restricted), FRAGMENT_SECONDS)
 
     @staticmethod
     def own_path(request, page):

@@ -3,18 +3,26 @@
 It is django-tasks-db's own worker loop (`db_worker`), in TASK_WORKER_THREADS threads of one process: tasks mostly
 wait on the mail server, and threads waiting cost next to nothing. Each thread claims a task with
 select_for_update(skip_locked=True) (on SQLite, inside an exclusive transaction), so workers on several hosts share
-one queue. SIGTERM or Ctrl-C lets each thread finish its task, then stops; a worker killed outright leaves its e-mail
+one queue. A thread that finds the queue empty waits before it looks again: long enough that 48 threads together
+look about IDLE_LOOKS_A_SECOND times a second, not 48 (which costs a launch day's web processes CPU for nothing),
+short enough (MAX_IDLE_WAIT) that a new task waits a fraction of a second and a stop takes a few seconds at most.
+SIGTERM or Ctrl-C lets each thread finish its task, then stops; a worker killed outright leaves its e-mail
 claimed, and the retry commands send it once the claim goes stale (website/mail.py).
 """
 
+import random
 import signal
 import socket
 import threading
+import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connections
 from django_tasks_db.management.commands.db_worker import Worker
+
+IDLE_LOOKS_A_SECOND = 16
+MAX_IDLE_WAIT = 3.0
 
 
 class Command(BaseCommand):
@@ -23,12 +31,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--threads", type=int, default=None, help="Default: TASK_WORKER_THREADS.")
         parser.add_argument(
-            "--interval", type=float, default=1.0, help="Seconds a thread waits when the queue is empty."
+            "--interval",
+            type=float,
+            default=None,
+            help=f"Seconds a thread waits when the queue is empty. Default: the threads / {IDLE_LOOKS_A_SECOND}, "
+            f"from 1 to {MAX_IDLE_WAIT:g}.",
         )
         parser.add_argument("--batch", action="store_true", help="Run what is queued, then stop.")
 
-    def handle(self, *args, threads=None, interval=1.0, batch=False, **options):
+    def handle(self, *args, threads=None, interval=None, batch=False, **options):
         count = threads or settings.TASK_WORKER_THREADS
+        if interval is None:
+            interval = min(MAX_IDLE_WAIT, max(1.0, count / IDLE_LOOKS_A_SECOND))
         host = f"{socket.gethostname()[:40]}-{threading.get_native_id()}"
         workers = [
             Worker(
@@ -62,6 +76,9 @@ class Command(BaseCommand):
 
     def work(self, worker):
         try:
+            # Spread over the interval, so that idle threads look in turn rather than all at once.
+            if not worker.batch:
+                time.sleep(random.uniform(0, worker.interval))  # noqa: S311 (timing, not security)
             worker.run()
         finally:
             connections.close_all()
