@@ -11,7 +11,8 @@ from campaigns.models import Registration
 from campaigns.places import AlreadyRegistered, register
 from campaigns.tasks import send_already_registered, send_registration_confirmation
 from website.addresses import page_site_url, site_host
-from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.forms import is_rate_limited, too_many_requests
+from website.never_cache import never_cached
 from website.page_views import answers_route
 from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later

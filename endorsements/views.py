@@ -7,7 +7,8 @@ from django.template.response import TemplateResponse
 from endorsements.backing import campaigns_to_back
 from endorsements.forms import EndorsementRequestForm
 from endorsements.tasks import notify_editors_of_request
-from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.forms import is_rate_limited, too_many_requests
+from website.never_cache import never_cached
 from website.page_views import answers_route
 from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later

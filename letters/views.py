@@ -6,7 +6,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 
 from letters.choices import SignatoryStatus, new_nonce
 from letters.forms import SignatoryForm
@@ -15,7 +14,8 @@ from letters.models import Signatory
 from letters.share_image import letter_poster_png
 from letters.supporters import sign_up_for_updates
 from letters.tasks import send_confirmation
-from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.forms import is_rate_limited, too_many_requests
+from website.never_cache import never_cached, never_cached_view
 from website.page_views import answers_route
 from website.shared_forms import resending
 from website.sharing import share_links
@@ -81,7 +81,7 @@ def thanks(request, letter):
 
 # Mail programs' link scanners open every link: opening shows a button, and only pressing it (a POST, with the usual
 # CSRF token: these pages are each visitor's own and never cached) confirms.
-@never_cache
+@never_cached_view
 def confirm(request, token):
     try:
         claim = read_confirmation_token(token)

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
 
 from petitions.forms import SignatureForm
 from petitions.freshness import shows_live_count
@@ -14,7 +13,9 @@ from petitions.queries import recent_public_names
 from petitions.share_views import share_image_path
 from petitions.signatures import confirm_signature, save_signature
 from petitions.tasks import send_confirmation
-from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.forms import is_rate_limited, too_many_requests
+from website.never_cache import never_cached, never_cached_view
+from website.page_views import answers_route
 from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
 
@@ -23,6 +24,7 @@ def rate(name, fallback):
     return getattr(settings, name, getattr(settings, fallback))
 
 
+@answers_route("petitions.sign")
 def sign(request, petition):
     """The petition and its form, the same for every visitor (the caches keep it, briefly: it shows the count)."""
     form = None
@@ -54,6 +56,7 @@ def sign(request, petition):
     return never_cached(response) if request.method == "POST" else response
 
 
+@answers_route("petitions.thanks")
 def thanks(request, petition):
     """After signing: check your e-mail, and share the petition meanwhile."""
     return TemplateResponse(request, "petitions/thanks.html", {"page": petition, "petition": petition})
@@ -61,7 +64,7 @@ def thanks(request, petition):
 
 # Mail programs' link scanners open every link in an e-mail: opening shows a button, only pressing it (a POST, with
 # the usual CSRF token: this page is each visitor's own and never cached) confirms.
-@never_cache
+@never_cached_view
 def confirm(request, token):
     try:
         claim = read_confirmation_token(token)

@@ -5,14 +5,14 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from signup.forms import SignUpForm
 from signup.links import LinkExpired, LinkInvalid, read_confirmation_token, read_unsubscribe_token
 from signup.models import SignUpPage, Supporter, SupporterStatus, new_nonce
 from signup.tasks import send_confirmation
-from website.forms import is_rate_limited, never_cached, too_many_requests
+from website.forms import is_rate_limited, too_many_requests
+from website.never_cache import never_cached, never_cached_view
 from website.page_views import answers_route
 from website.shared_forms import resending
 from website.tasks import enqueue_or_retry_later
@@ -92,7 +92,7 @@ def page_for(supporter=None):
 # Mail programs and their link scanners open every link in an e-mail before the person does: opening a link only
 # shows a page with one button, and only pressing it (a POST, with the usual CSRF token: these pages are each
 # visitor's own and never cached) confirms or unsubscribes.
-@never_cache
+@never_cached_view
 def confirm(request, token):
     try:
         claim = read_confirmation_token(token)
@@ -153,7 +153,7 @@ ONE_CLICK = "One-Click"
 # Mail programs unsubscribe with a bare POST (RFC 8058: "List-Unsubscribe=One-Click"), without a CSRF token; the
 # signed link is the proof. Everything else goes through the page and its button, CSRF token and all.
 @csrf_exempt
-@never_cache
+@never_cached_view
 def unsubscribe(request, token):
     if request.method == "POST" and request.POST.get("List-Unsubscribe") == ONE_CLICK:
         return unsubscribe_now(request, token)

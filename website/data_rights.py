@@ -27,6 +27,7 @@ from wagtail.admin import messages
 
 from website import personal_data
 from website.data_rights_log import DataRightsLog
+from website.never_cache import never_cached
 
 PERMISSION = "website.manage_data_rights"
 SESSION_KEY = "data_rights_email"
@@ -128,8 +129,7 @@ def export(request):
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False), content_type="application/json"
     )
     response["Content-Disposition"] = f'attachment; filename="personal-data-{timezone.localdate():%Y-%m-%d}.json"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return never_cached(response)
 
 
 TAKEN = "Another record of this kind already has that e-mail address: correct or erase that one first."

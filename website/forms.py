@@ -6,8 +6,9 @@ import re
 from django import forms
 from django.conf import settings
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django_ratelimit.core import is_ratelimited
+
+from website.never_cache import never_cached
 
 HONEYPOT_FIELD = "nickname"
 # What a one-line answer may not hold: line breaks of every kind (CR, LF, vertical tab, form feed, NEL, the Unicode
@@ -99,17 +100,9 @@ def email_key(field):
     return key
 
 
-def never_cached(response):
-    """A page that holds someone's own details or a CSRF token: no cache, shared or the browser's, keeps it."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def too_many_requests(request, exception=None, template_name="429.html", retry_after=600):
     """The "try again later" page, with the status and header that tell clients when (in seconds)."""
     response = TemplateResponse(request, template_name, status=429)
     response["Retry-After"] = str(retry_after)
     # One address's refusal: no cache may hand it to anyone else, or keep it past the wait.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return never_cached(response)

@@ -9,6 +9,8 @@ from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from website.never_cache import never_cached
+
 logger = logging.getLogger(__name__)
 
 DISK_FULL_ERRORS = {errno.ENOSPC, errno.EDQUOT}
@@ -45,8 +47,7 @@ class NullCharacterMiddleware:
         query = ("".join([key, *values]) for key, values in request.GET.lists())
         if "\x00" in request.path or any("\x00" in part for part in query):
             response = HttpResponseBadRequest(render_to_string("400.html"))
-            response["Cache-Control"] = "no-store"
-            return response
+            return never_cached(response)
         return self.get_response(request)
 
 
@@ -69,8 +70,7 @@ class DatabaseUnavailableMiddleware:
             return None
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "10"
-        response["Cache-Control"] = "no-store"
-        return response
+        return never_cached(response)
 
 
 class DiskFullMiddleware:
@@ -96,5 +96,4 @@ class DiskFullMiddleware:
             render_to_string("507.html", {"message": DISK_FULL_MESSAGE, "admin_home": reverse("wagtailadmin_home")}),
             status=507,
         )
-        response["Cache-Control"] = "no-store"
-        return response
+        return never_cached(response)

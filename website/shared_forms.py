@@ -17,7 +17,7 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from website.forms import never_cached
+from website.never_cache import never_cached
 
 RESEND_ATTRIBUTE = "_csrf_failed_resend_form"
 

@@ -12,6 +12,8 @@ from django.core.checks import Error, register
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, Http404
 
+from website.never_cache import never_cached
+
 # What a private file may be served as; anything else is a download, never rendered by the browser.
 SERVED_TYPES = {
     ".png": "image/png",
@@ -58,7 +60,7 @@ def private_file_response(field_file):
         as_attachment=content_type is None,
         filename=name,
     )
-    response["Cache-Control"] = "private, no-store"
+    never_cached(response)
     response["X-Content-Type-Options"] = "nosniff"
     # An SVG opened on its own runs in the admin's origin: no script, no fetch, whatever is in it.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
