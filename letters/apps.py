@@ -26,8 +26,8 @@ class LettersConfig(AppConfig):
         import letters.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)
         from letters import retention
         from letters.models import OpenLetterPage, Signatory
-        from letters.workflow import put_under_campaign_approval
         from website import personal_data
+        from website.campaign_approval import put_under_campaign_approval
 
         personal_data.register(
             Signatory,

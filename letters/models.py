@@ -118,7 +118,8 @@ class OpenLetterPage(RoutablePageMixin, BasePage):
         return self.listing_summary or f"An open letter to {self.addressee}."
 
     def get_context(self, request, *args, **kwargs):
-        context = {**super().get_context(request, *args, **kwargs), **letter_context(self)}
+        page_number = request.GET.get("page") if request is not None else None
+        context = {**super().get_context(request, *args, **kwargs), **letter_context(self, page_number)}
         context.update(
             share_image_url=self.full_url + self.reverse_subpage("share_image") if self.full_url else "",
             share_image_size=SHARE_IMAGE_SIZE,

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from website.roles import ADMINISTRATORS, MODERATORS, SUPPORTER_DATA, model
@@ -23,9 +24,11 @@ class PetitionsConfig(AppConfig):
     }
 
     def ready(self):
+        import petitions.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)
         from petitions import retention
-        from petitions.models import Signature
+        from petitions.models import PetitionPage, Signature
         from website import personal_data
+        from website.campaign_approval import put_under_campaign_approval
 
         personal_data.register(
             Signature,
@@ -48,3 +51,4 @@ class PetitionsConfig(AppConfig):
             anonymise={"name": "", "email": None, "postcode": "", "consent_text": "", "anonymised_at": timezone.now},
             retention=retention.RULES,
         )
+        post_save.connect(put_under_campaign_approval, sender=PetitionPage, dispatch_uid="petitions-workflow")

@@ -1,6 +1,6 @@
 """How long signatures are kept: run daily by `apply_retention` (and `prune_signatures`), registered in
 petitions/apps.py. Unconfirmed ones go after the sign-up's pending days; confirmed ones are anonymised (the count
-stays) once their petition is closed and both its closing and hand-in dates are PETITION_KEEP_DAYS past."""
+stays) once their petition is closed and its closing, hand-in and switching-off dates are PETITION_KEEP_DAYS past."""
 
 from datetime import timedelta
 
@@ -15,12 +15,15 @@ def plural(count, word):
 
 
 def finished_petitions(today, days):
-    """Petitions closed (switch or date) whose last date (closing, hand-in) is more than `days` ago."""
+    """Petitions closed (switch or date) whose last date (closing, hand-in, switched off) is more than `days` ago.
+    A petition switched off with none of those dates counts from the day it was switched off (closed_on)."""
     cutoff = today - timedelta(days=days)
     closed = Q(closed=True) | Q(closes_on__lt=today)
-    dated = Q(closes_on__isnull=False) | Q(hand_in_on__isnull=False)
-    not_recent = (Q(closes_on__isnull=True) | Q(closes_on__lt=cutoff)) & (
-        Q(hand_in_on__isnull=True) | Q(hand_in_on__lt=cutoff)
+    dated = Q(closes_on__isnull=False) | Q(hand_in_on__isnull=False) | Q(closed_on__isnull=False)
+    not_recent = (
+        (Q(closes_on__isnull=True) | Q(closes_on__lt=cutoff))
+        & (Q(hand_in_on__isnull=True) | Q(hand_in_on__lt=cutoff))
+        & (Q(closed_on__isnull=True) | Q(closed_on__lt=cutoff))
     )
     return PetitionPage.objects.filter(closed & dated & not_recent)
 
@@ -45,8 +48,8 @@ RULES = [
     ),
     Retention(
         "PETITION_KEEP_DAYS",
-        "Confirmed signatures are anonymised once their petition is closed and its closing and hand-in dates are "
-        "{days} days past; the count stays.",
+        "Confirmed signatures are anonymised once their petition is closed and its closing, hand-in and "
+        "switching-off dates are {days} days past; the count stays.",
         anonymise_finished,
     ),
 ]

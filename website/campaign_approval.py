@@ -1,7 +1,9 @@
-"""Open letters go through the "Campaign approval" workflow, as campaigns do.
+"""Pages that organisers write go through the "Campaign approval" workflow wherever they are made.
 
-A letter under a campaign already has it (the campaign index's workflow covers its pages); one made elsewhere (under
-the home page, where Wagtail's own "Moderators approval" would apply) is given it, on itself, when it is created.
+A page under a campaign already has it (the campaign index's workflow covers its pages); an action page made
+elsewhere (an open letter or a petition under the home page, where Wagtail's own "Moderators approval" would apply)
+is given it, on itself, when it is created. Apps connect `put_under_campaign_approval` to their page types'
+post_save in their AppConfig.ready.
 """
 
 from wagtail.models import Workflow, WorkflowPage

@@ -14,6 +14,7 @@ page) is never answered from the cache, nor is any response that sets a cookie, 
 import gzip
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,9 +29,10 @@ logger = logging.getLogger(__name__)
 
 CACHE_HEADER = "X-Page-Cache"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-# In every kept page's key: a new one whenever what is kept changes (now: gzipped, with every middleware's headers),
+# In every kept page's key: a new one whenever what is kept changes (now: gzipped, with every middleware's headers,
+# and the time it was kept),
 # so that a release never sends a page an older one kept.
-PAGE_FORMAT = "v2"
+PAGE_FORMAT = "v3"
 # Where KeptPageFront leaves, in the WSGI environ, the content generation it read and found no page kept under.
 FRONT_GENERATION = "website.content_generation"
 
@@ -96,7 +98,11 @@ def _kept_page(request, key):
     if generation is not None:
         request._content_generation = generation
     if kept is not None and generation is not None and kept[0] == generation:
-        return _as_accepted(request, kept[1])
+        response = kept[1]
+        # How long ago it was rendered: caches in front (Varnish, browsers) count their max-age from then, not from
+        # now, so a page with a live count is never older than its lifetime however many caches it passes.
+        response["Age"] = str(max(0, int(time.time() - kept[2])))
+        return _as_accepted(request, response)
     return None
 
 
@@ -197,7 +203,8 @@ class PageCacheMiddleware:
             )
         if generation is not None and request.method == "GET":
             response = _compressed(response)
-            cache.set(page_key(request), (generation, response), _shared_seconds(response, seconds))
+            kept = (generation, response, time.time())
+            cache.set(page_key(request), kept, _shared_seconds(response, seconds))
             response = _as_accepted(request, response)
             response[CACHE_HEADER] = "miss"
         return response

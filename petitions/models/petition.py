@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from website.models import BasePage
+from website.page_views import route_view
 
 DEFAULT_TARGET = "Labour's National Executive Committee"
 DEFAULT_DATA_CONSENT = (
@@ -40,7 +41,8 @@ class PetitionPage(RoutablePageMixin, BasePage):
     goal = models.PositiveIntegerField(
         default=1000,
         validators=[MinValueValidator(1)],
-        help_text="How many signatures to aim for. Raise it once it is reached: the page says the goal was passed.",
+        help_text="How many signatures to aim for. Raise it once it is reached: the page then shows the goal "
+        "passed as a milestone beside the new one.",
     )
     closes_on = models.DateField(
         null=True,
@@ -52,6 +54,20 @@ class PetitionPage(RoutablePageMixin, BasePage):
     )
     hand_in_on = models.DateField(
         null=True, blank=True, help_text="Optional: when the signatures will be handed in. Shown on the page."
+    )
+    # Kept by save(), not typed: the goals the petition passed before an editor raised them (its milestones), and
+    # the day signing was switched off with the box (from which its signatures' retention counts, docs/privacy.md).
+    goals_passed = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="The goals reached before an editor raised the goal, lowest first: shown as milestones.",
+    )
+    closed_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The day signing was stopped with the box; empty while it is open.",
     )
     data_consent_text = models.TextField(
         default=DEFAULT_DATA_CONSENT,
@@ -85,6 +101,25 @@ class PetitionPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "petition"
 
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.keep_milestones_and_closing_day()
+        return super().save(*args, **kwargs)
+
+    def keep_milestones_and_closing_day(self):
+        """On publishing: a goal raised once the count had reached it becomes a milestone (merged with those the
+        live row holds, which a draft started earlier may not know of); ticking "closed" records the day."""
+        fields = ("goal", "goals_passed", "closed_on")
+        live = type(self).objects.filter(pk=self.pk).values(*fields).first() if self.pk else None
+        passed = set(self.goals_passed or []) | set(live["goals_passed"] if live else [])
+        if live and self.goal > live["goal"] and self.signature_count >= live["goal"]:
+            passed.add(live["goal"])
+        self.goals_passed = sorted(goal for goal in passed if goal < self.goal)
+        if not self.closed:
+            self.closed_on = None
+        elif self.closed_on is None:
+            self.closed_on = (live and live["closed_on"]) or timezone.localdate()
+
     @property
     def consent_version(self):
         """Changes whenever the consent wording does, so a form opened before a change is sent again."""
@@ -109,14 +144,8 @@ class PetitionPage(RoutablePageMixin, BasePage):
 
     @path("")
     def sign(self, request):
-        # why: the view module imports these models; the page's route is where the two meet.
-        from petitions.views import sign
-
-        return sign(request, self)
+        return route_view("petitions.sign")(request, self)
 
     @path("thanks/")
     def thanks(self, request):
-        # why: as above.
-        from petitions.views import thanks
-
-        return thanks(request, self)
+        return route_view("petitions.thanks")(request, self)

@@ -19,6 +19,7 @@ def petition_progress(context, petition, heading_level="h2"):
         "goal": goal,
         "reached": count >= goal,
         "to_go": max(goal - count, 0),
+        "milestones": petition.goals_passed,
         "heading_level": heading_level,
     }
 

@@ -11,6 +11,7 @@ from wagtail.models import WorkflowState
 
 from endorsements.models import OrganisationKind
 from letters.models import LetterOrganisation, OpenLetterPage
+from letters.queries import SIGNATORIES_PER_PAGE
 from tests.endorsements.factories import EndorsementRequestFactory, endorsements_page
 from tests.factories import OrganisationFactory
 from tests.letters.factories import OpenLetterPageFactory, SignatoryFactory, bulk_signatories
@@ -54,7 +55,24 @@ def test_the_letter_costs_the_same_queries_with_10_and_1000_signatories(client, 
         added["count"] += count
 
     assert_flat_query_budget(client, letter.url, add, budget=20, sizes=(10, 1000))
-    assert "Signed by 1000 people" in client.get(letter.url).content.decode()
+    html = client.get(letter.url).content.decode()
+    assert "Signed by 1,000 people" in html
+
+
+@pytest.mark.django_db
+def test_a_long_list_of_signatories_comes_a_page_at_a_time(client, letter):
+    """However many sign, a page of the letter lists at most SIGNATORIES_PER_PAGE names, in the order they signed."""
+    bulk_signatories(letter, SIGNATORIES_PER_PAGE + 3)
+    first = soup(client.get(letter.url))
+    names = [item.get_text() for item in first.select(".signatory__name")]
+    assert len(names) == SIGNATORIES_PER_PAGE and names[0] == "Bulk signatory 0"
+    assert f"Signed by {SIGNATORIES_PER_PAGE + 3:,} people" in first.get_text()
+    assert first.find("a", rel="next")["href"] == "?page=2"
+    second = soup(client.get(letter.url + "?page=2"))
+    names = [item.get_text() for item in second.select(".signatory__name")]
+    assert names == [f"Bulk signatory {SIGNATORIES_PER_PAGE + n}" for n in range(3)]
+    # A page past the end is the last one, not an error.
+    assert client.get(letter.url + "?page=99").status_code == 200
 
 
 @pytest.mark.django_db

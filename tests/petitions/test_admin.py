@@ -8,10 +8,10 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from petitions.models import PetitionPage, Signature
+from petitions.models import NameReview, PetitionPage, Signature
 from petitions.signatures import add_to_count
 from tests.campaigns.factories import EventIndexPageFactory
-from tests.petitions.factories import add_confirmed_signatures
+from tests.petitions.factories import PetitionPageFactory, add_confirmed_signatures
 from website import roles
 from website.personal_data import registered
 
@@ -89,6 +89,17 @@ def test_a_petition_goes_under_a_campaign_or_on_its_own_under_the_home_page(home
     assert not PetitionPage.can_exist_under(events) and not PetitionPage.can_exist_under(petition)
 
 
+@pytest.mark.django_db
+def test_a_petition_under_the_home_page_goes_through_campaign_approval(home_page, group_member):
+    """Made on its own, a petition gets the campaign approval workflow too, not Wagtail's default."""
+    _, organiser = group_member(roles.ORGANISERS)
+    petition = PetitionPageFactory(parent=home_page, title="A petition of its own", live=False)
+    assert petition.get_workflow().name == roles.CAMPAIGN_WORKFLOW
+    petition.save_revision(user=organiser)
+    state = petition.get_workflow().start(petition, organiser)
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS and petition.workflow_in_progress
+
+
 @pytest.fixture
 def signatures(petition):
     add_confirmed_signatures(petition, 2)
@@ -131,14 +142,24 @@ def test_no_other_group_sees_or_exports_signatures(signatures, group_member, gro
 
 
 @pytest.mark.django_db
-def test_the_hand_in_list_shows_the_count_and_only_the_names_shown_with_consent(signatures, group_member):
+def test_the_hand_in_list_shows_the_count_and_only_the_names_shown_on_the_petition(signatures, group_member):
+    add_confirmed_signatures(signatures, 2, start=2)  # Signer 2 (asked to show) and Signer 3 (did not)
+    shown = ["Signer 0", '=HYPERLINK("http://evil.example")']
+    Signature.objects.filter(name__in=shown).update(name_review=NameReview.SHOWN)
+    Signature.objects.filter(name="Signer 2").update(name_review=NameReview.HIDDEN)
     client, _ = group_member(roles.SUPPORTER_DATA)
     assert signatures.title in client.get("/admin/petitions/signature/hand-in/").content.decode()
     html = client.get(f"/admin/petitions/signature/hand-in/{signatures.pk}/").content.decode()
-    assert "<strong>3</strong> confirmed signatures" in html
-    # Signer 0 agreed to be shown (even numbers do), signer 1 did not; the unconfirmed one is not counted.
-    assert "Signer 0" in html and "Signer 1" not in html and "Not Yet Confirmed" not in html
-    assert "=HYPERLINK" in html  # shown as text, escaped by the template
+    assert "<strong>5</strong> confirmed signatures" in html
+    # Signer 0 asked to be shown and a moderator showed it; signer 1 did not ask; a moderator kept signer 2 off;
+    # the unconfirmed one is not counted.
+    assert "Signer 0" in html and "=HYPERLINK" in html  # shown as text, escaped by the template
+    assert "Signer 1" not in html and "Signer 2" not in html and "Not Yet Confirmed" not in html
+    assert "hand-in-print.css" in html
+
+    Signature.objects.filter(name="Signer 0").update(name_review=NameReview.PENDING)
+    html = client.get(f"/admin/petitions/signature/hand-in/{signatures.pk}/").content.decode()
+    assert "Signer 0" not in html and "1 more name is waiting for a moderator" in html
 
 
 @pytest.mark.django_db

@@ -48,7 +48,7 @@ def test_the_count_shows_on_the_petition_its_campaign_the_campaign_list_and_the_
 
 
 @pytest.mark.django_db
-def test_the_goal_reached_shows_and_an_editor_can_raise_it(client, petition):
+def test_the_goal_reached_shows_and_stays_a_milestone_when_an_editor_raises_it(client, petition):
     add_confirmed_signatures(petition, 6)
     html = client.get(petition.url).content.decode()
     assert "Goal reached" in html and 'value="5"' in html
@@ -56,6 +56,12 @@ def test_the_goal_reached_shows_and_an_editor_can_raise_it(client, petition):
     petition.save_revision().publish()
     html = client.get(petition.url).content.decode()
     assert "Goal reached" not in html and "<strong>6</strong> signatures of a goal of 5,000" in html
+    # The goal it passed stays as a milestone; a goal raised before it was reached is none.
+    assert "Passed 5 signatures" in html
+    petition.goal = 6000
+    petition.save_revision().publish()
+    html = client.get(petition.url).content.decode()
+    assert "Passed 5 signatures" in html and "Passed 5,000" not in html
     # Publishing the page leaves the count alone: it lives in a row of its own.
     petition.refresh_from_db()
     assert petition.signature_count == 6

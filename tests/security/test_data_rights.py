@@ -7,12 +7,17 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from campaigns.models import Registration
 from endorsements.models import EndorsementRequest
+from letters.models import Signatory
+from petitions.models import Signature
 from signup.models import Supporter, SupporterStatus
 from tests.campaigns.factories import RegistrationFactory
 from tests.endorsements.factories import EndorsementRequestFactory
+from tests.letters.factories import OpenLetterPageFactory, SignatoryFactory
+from tests.petitions.factories import PetitionPageFactory
 from website import data_rights, personal_data, roles
 from website.data_rights_log import DataRightsLog, subject_hash
 
@@ -29,8 +34,10 @@ def data_rights_urls(patterns=None, route=""):
 
 
 @pytest.fixture
-def person(signup_page, rally, endorsements):
+def person(signup_page, rally, endorsements, home_page):
     """One person in every kind of record, beside someone else's records that must stay as they are."""
+    petition = PetitionPageFactory(parent=home_page, title="Recall conference")
+    letter = OpenLetterPageFactory(parent=home_page, title="Letter to the NEC")
     held = {
         Supporter: Supporter.objects.create(
             page=signup_page,
@@ -46,11 +53,24 @@ def person(signup_page, rally, endorsements):
         EndorsementRequest: EndorsementRequestFactory(
             contact_name="Robin Example", contact_email="robin.example@example.org", name="Robin's Branch"
         ),
+        Signature: Signature.objects.create(
+            petition=petition,
+            name="Robin Example",
+            email="robin.EXAMPLE@example.org",
+            postcode="N1 9GU",
+            show_name=True,
+            confirmed_at=timezone.now(),
+        ),
+        Signatory: SignatoryFactory(
+            letter=letter, name="Robin Example", email="robin.example@example.org", role="Branch steward"
+        ),
     }
     others = [
         Supporter.objects.create(page=signup_page, name="Other Person", email="other@example.org"),
         RegistrationFactory(event=rally, name="Other Person", email="other@example.org"),
         EndorsementRequestFactory(contact_name="Other Person", contact_email="other@example.org"),
+        Signature.objects.create(petition=petition, name="Other Person", email="other@example.org"),
+        SignatoryFactory(letter=letter, name="Other Person", email="other@example.org"),
     ]
     return held, others
 
@@ -107,7 +127,7 @@ def test_a_data_manager_finds_a_person_across_every_record(person, group_member)
     response = find(client)
     body = response.content.decode()
     assert response.status_code == 200
-    assert "3</strong> records" in body
+    assert "5</strong> records" in body
     for entry in personal_data.registered():
         assert entry.name.capitalize() in body
     assert "Step-free" in body and "Robin&#x27;s Branch" in body and "N1 9GU" in body
@@ -115,7 +135,8 @@ def test_a_data_manager_finds_a_person_across_every_record(person, group_member)
     # The address lives in the session, not in a URL a log could keep.
     assert ADDRESS not in response.redirect_chain[0][0]
     log = DataRightsLog.objects.get()
-    assert (log.action, log.user, log.records) == ("search", manager, 3)
+    assert "Branch steward" in body
+    assert (log.action, log.user, log.records) == ("search", manager, 5)
     assert log.subject == subject_hash("robin.example@example.org")
 
 
@@ -133,9 +154,12 @@ def test_subject_access_is_one_file_of_everything_held(person, group_member):
     assert kinds["supporters"]["items"][0]["interests"] == ["Campaigns"]
     assert kinds["registrations"]["items"][0]["accessibility needs"] == "Step-free"
     assert kinds["endorsement requests"]["items"][0]["contact name"] == "Robin Example"
+    signature = kinds[personal_data.entry_for(Signature).name]["items"][0]
+    assert (signature["name"], signature["postcode"]) == ("Robin Example", "N1 9GU")
+    assert kinds[personal_data.entry_for(Signatory).name]["items"][0]["role"] == "Branch steward"
     assert all(kind["why"] and kind["how_long"] for kind in kinds.values())
     assert "Other Person" not in response.content.decode()
-    assert DataRightsLog.objects.filter(action="export", records=3).exists()
+    assert DataRightsLog.objects.filter(action="export", records=5).exists()
 
 
 @pytest.mark.django_db
@@ -172,18 +196,23 @@ def test_erasure_asks_first_then_erases_every_record_and_logs_nothing_of_it(pers
     assert all(type(record).objects.filter(pk=record.pk).exists() for record in held.values())  # a GET erases nothing
 
     response = client.post("/admin/data-rights/erase/", follow=True)
-    assert "Erased 3 records" in response.content.decode()
+    assert "Erased 5 records" in response.content.decode()
     assert not Supporter.objects.filter(pk=held[Supporter].pk).exists()
     assert not Registration.objects.filter(pk=held[Registration].pk).exists()
     request = EndorsementRequest.objects.get(pk=held[EndorsementRequest].pk)
     assert (request.contact_name, request.contact_email) == ("", "")
     assert request.name == "Robin's Branch"  # the organisation's own request stays
+    # The signature still counts towards its petition, but says nothing of whose it was; the letter's name goes.
+    signature = Signature.objects.get(pk=held[Signature].pk)
+    assert (signature.name, signature.email, signature.postcode) == ("", None, "")
+    assert signature.confirmed_at is not None and signature.anonymised_at is not None
+    assert not Signatory.objects.filter(pk=held[Signatory].pk).exists()
     for record in others:
         record.refresh_from_db()
     # Nothing is found any more, and the log holds who and when, never what or whose.
     assert "No record holds this address" in find(client).content.decode()
     erasure = DataRightsLog.objects.get(action="erase")
-    assert (erasure.user, erasure.username, erasure.records) == (manager, manager.username, 3)
+    assert (erasure.user, erasure.username, erasure.records) == (manager, manager.username, 5)
     for entry in DataRightsLog.objects.all():
         values = " ".join(str(value) for value in vars(entry).values()).lower()
         assert "robin" not in values and "example.org" not in values
@@ -193,7 +222,7 @@ def test_erasure_asks_first_then_erases_every_record_and_logs_nothing_of_it(pers
 
 @pytest.mark.django_db
 def test_a_superuser_may_use_it(person, admin_client):
-    assert "3</strong> records" in find(admin_client).content.decode()
+    assert "5</strong> records" in find(admin_client).content.decode()
 
 
 def test_the_registry_imports_no_feature_app():

@@ -102,8 +102,15 @@ def test_no_test_module_imports_from_another_test_module():
     offending = []
     for path in sorted((ROOT / "tests").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                modules = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            if isinstance(node, ast.ImportFrom):
+                # `from .test_x import y` and `from . import test_x` too: resolved against the module's package.
+                package = path.relative_to(ROOT).parent.parts
+                if node.level:
+                    base = [*package[: len(package) - node.level + 1], *(node.module or "").split(".")]
+                else:
+                    base = [node.module]
+                module = ".".join(part for part in base if part)
+                modules = [module] + [f"{module}.{alias.name}" for alias in node.names]
             elif isinstance(node, ast.Import):
                 modules = [alias.name for alias in node.names]
             else:

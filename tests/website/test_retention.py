@@ -116,4 +116,4 @@ def test_the_daily_command_runs_wherever_the_site_runs():
     timer = (ROOT / "deploy" / "systemd" / "network-retention.timer").read_text()
     service = (ROOT / "deploy" / "systemd" / "network-retention.service").read_text()
     assert "OnCalendar=daily" in timer and "manage.py apply_retention" in service
-    assert "apply_retention" in (ROOT / "docs" / "deploying.md").read_text()
+    assert "apply_retention" in (ROOT / "docs" / "operations.md").read_text()
