@@ -225,8 +225,11 @@ class Visitors:
     def __init__(self, port, prefix, seconds):
         context = multiprocessing.get_context("spawn")
         ready, go, self.answers = context.Queue(), context.Queue(), context.Queue()
+        # Daemonic: a bench stopped part-way (Ctrl-C, a kill) takes them with it, rather than leaving them driving
+        # load at whatever listens on that port next.
+        args = (port, prefix, seconds)
         self.processes = [
-            context.Process(target=drive_share, args=(port, prefix, seconds, share, DRIVERS, ready, go, self.answers))
+            context.Process(target=drive_share, args=(*args, share, DRIVERS, ready, go, self.answers), daemon=True)
             for share in range(DRIVERS)
         ]
         for process in self.processes:

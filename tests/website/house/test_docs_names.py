@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import get_commands
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 # Where settings and environment variables are read: the settings, the Makefile, the deploy files and the scripts.
 CONFIGURATION = ["website/settings", "Makefile", "deploy", "scripts", ".ci", "tests/conftest.py"]

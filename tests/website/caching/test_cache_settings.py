@@ -63,7 +63,7 @@ def test_without_the_variables_media_stays_on_disk_and_the_cache_in_each_process
     assert settings["STORAGES"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert settings["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     # Each process keeps its own pages and fragments, under the generation in the database every process reads, so
-    # that another process's edit retires them (tests/website/test_embedded_cache.py).
+    # that another process's edit retires them (tests/website/caching/test_embedded_cache.py).
     assert settings["PAGE_CACHE_ENABLED"] is True
     assert settings["FRAGMENT_CACHE_ENABLED"] is True
     assert settings["CONTENT_GENERATION_STORE"] == "database"

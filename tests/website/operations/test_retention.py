@@ -17,7 +17,7 @@ from tests.campaigns.factories import EventIndexPageFactory, EventPageFactory, R
 from tests.endorsements.factories import EndorsementRequestFactory
 from website import personal_data
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def event_ended(home_page, days_ago):

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from website import personal_data
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PRIVACY = (ROOT / "docs" / "privacy.md").read_text()
 SETTINGS_SOURCE = (ROOT / "website" / "settings" / "base.py").read_text()
 
