@@ -1,5 +1,5 @@
 """In Chromium: Wagtail's admin makes a new page's slug from an emoji title without stray hyphens; a title of emoji
-alone leaves the slug empty for the server to fill in (tests/website/test_slugs.py)."""
+alone leaves the slug empty for the server to fill in (tests/website/pages/test_slugs.py)."""
 
 import pytest
 from playwright.sync_api import expect

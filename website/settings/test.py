@@ -13,7 +13,7 @@ SECRET_KEY = "tests-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tasks run at once, inside the test; tests/website/test_worker.py queues them in the database for the real worker,
+# Tasks run at once, inside the test; tests/website/operations/test_worker.py queues them in the database for the real worker,
 # which it starts with WORKER_TEST_SMTP_PORT: its mail goes to that test's SMTP sink on the loopback.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if os.environ.get("WORKER_TEST_SMTP_PORT"):
@@ -31,14 +31,14 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Lock-outs are tested on their own (tests/website/test_admin_security.py); elsewhere tests log in freely.
+# Lock-outs are tested on their own (tests/website/admin/test_admin_security.py); elsewhere tests log in freely.
 AXES_ENABLED = False
 # Tests search far faster than people; tests/security/test_rate_limits.py puts the real limit back.
 SEARCH_RATE_LIMIT = "100000/m"
-# Query budgets measure rendering, so pages are rebuilt each time; tests/website/test_cache*.py turn the cache on,
+# Query budgets measure rendering, so pages are rebuilt each time; tests/website/caching/test_cache*.py turn the cache on,
 # and PAGE_CACHE=true does for app processes a test starts.
 PAGE_CACHE_ENABLED = config.flag("PAGE_CACHE", False)
 FRAGMENT_CACHE_ENABLED = config.flag("FRAGMENT_CACHE", False)
 # One test process is every process there is: the generation sits beside the kept pages, and a kept page costs no
-# query. tests/website/test_embedded_cache.py tries the database store, which production uses without Redis.
+# query. tests/website/caching/test_embedded_cache.py tries the database store, which production uses without Redis.
 CONTENT_GENERATION_STORE = os.environ.get("CONTENT_GENERATION_STORE", "cache")
