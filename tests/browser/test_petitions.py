@@ -4,8 +4,9 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from petitions import demo
-from petitions.models import PetitionPage
+from petitions.models import NameReview, PetitionPage, Signature
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
+from tests.petitions.factories import PetitionPageFactory, add_confirmed_signatures
 from website import roles
 
 TITLE = "Recall conference now"
@@ -96,3 +97,26 @@ def test_an_organiser_writes_a_petition_and_a_moderator_approves_it_in_the_admin
     visitor.goto(live_server.url + petition.url)
     expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(visitor.get_by_role("button", name="Sign the petition")).to_be_visible()
+
+
+def test_the_hand_in_list_prints_the_names_without_the_admin_around_them(live_server, home_page, browser, sign_in):
+    campaign = CampaignPageFactory(parent=CampaignIndexPageFactory(parent=home_page), title="Recall conference")
+    petition = PetitionPageFactory(parent=campaign, title=TITLE)
+    add_confirmed_signatures(petition, 2)
+    Signature.objects.filter(name="Signer 0").update(name_review=NameReview.SHOWN)
+
+    manager = sign_in(browser.new_context().new_page(), roles.SUPPORTER_DATA)
+    manager.goto(f"{live_server.url}/admin/petitions/signature/hand-in/{petition.pk}/")
+    names = manager.locator(".hand-in-names")
+    expect(names).to_contain_text("Signer 0")
+    menu = manager.locator("#wagtail-sidebar .sidebar")
+    header = manager.get_by_role("heading", name=re.compile("^Hand-in list"), level=1)
+    expect(menu).to_be_visible()
+    expect(header).to_be_visible()
+
+    manager.emulate_media(media="print")
+    expect(menu).to_be_hidden()
+    expect(header).to_be_hidden()
+    expect(manager.get_by_text("Print this page from your browser")).to_be_hidden()
+    expect(names).to_be_visible()
+    expect(manager.get_by_role("heading", name=TITLE, level=2)).to_be_visible()
