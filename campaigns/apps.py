@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 
 from website.roles import ADMINISTRATORS, CAMPAIGN_WORKFLOW, ORGANISERS, model
 
@@ -22,6 +23,7 @@ class CampaignsConfig(AppConfig):
         import campaigns.views  # noqa: F401 (its views answer the pages' routes: website/page_views.py)
         from campaigns import retention
         from campaigns.models import Registration
+        from campaigns.places import place_freed
         from website import personal_data
 
         personal_data.register(
@@ -43,3 +45,4 @@ class CampaignsConfig(AppConfig):
             correctable=("name", "email", "postcode", "organisation", "accessibility_needs"),
             retention=retention.RULES,
         )
+        post_delete.connect(place_freed, sender=Registration, dispatch_uid="campaigns-place-freed")

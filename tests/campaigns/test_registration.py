@@ -4,13 +4,13 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from campaigns import places
 from campaigns.models import Registration
 from tests.campaigns.factories import EventPageFactory, RegistrationFactory
 from tests.campaigns.utils import PERSON
-from tests.utils import assert_no_inline_code
+from tests.utils import assert_no_inline_code, caching
 
 
 @pytest.fixture
@@ -99,6 +99,32 @@ def test_once_full_people_join_a_waitlist_and_are_told_so_plainly(client, rally)
     assert third.waitlisted and third.place is None
     assert mail.outbox[-1].subject == "On the waitlist: Rally to reclaim democracy"
     assert Registration.objects.filter(waitlisted=False).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_kept_event_page_says_full_once_the_last_place_goes_and_open_once_one_frees(
+    client, rally, django_capture_on_commit_callbacks
+):
+    """The caches keep the event page; taking the last place, or freeing one at a full event, makes them forget it,
+    and nothing else does (a launch's registrations must not empty the caches one by one)."""
+    reader = Client()
+    with caching(PAGE_CACHE_ENABLED=True, PAGE_CACHE_SECONDS=120):
+        assert "This event is full" not in reader.get(rally.url).content.decode()
+        assert reader.get(rally.url)["X-Page-Cache"] == "hit"
+        with django_capture_on_commit_callbacks(execute=True):
+            register(client, rally, email="one@example.org")
+        assert reader.get(rally.url)["X-Page-Cache"] == "hit"  # a place is left: the kept page is still true
+        with django_capture_on_commit_callbacks(execute=True):
+            register(client, rally, email="two@example.org")
+        full = reader.get(rally.url)
+        assert full["X-Page-Cache"] == "miss" and "This event is full" in full.content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            register(client, rally, email="three@example.org")  # to the waitlist: the page was already right
+        assert reader.get(rally.url)["X-Page-Cache"] == "hit"
+        with django_capture_on_commit_callbacks(execute=True):
+            Registration.objects.get(email="one@example.org").delete()
+        freed = reader.get(rally.url).content.decode()
+        assert "This event is full" not in freed and "Join the waitlist" not in freed
 
 
 @pytest.mark.django_db

@@ -13,8 +13,8 @@ SECRET_KEY = "tests-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tasks run at once, inside the test; tests/website/operations/test_worker.py queues them in the database for the real worker,
-# which it starts with WORKER_TEST_SMTP_PORT: its mail goes to that test's SMTP sink on the loopback.
+# Tasks run at once, inside the test; tests/website/operations/test_worker.py queues them in the database for the
+# real worker, which it starts with WORKER_TEST_SMTP_PORT: its mail goes to that test's SMTP sink on the loopback.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if os.environ.get("WORKER_TEST_SMTP_PORT"):
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -35,8 +35,8 @@ WHITENOISE_AUTOREFRESH = True
 AXES_ENABLED = False
 # Tests search far faster than people; tests/security/test_rate_limits.py puts the real limit back.
 SEARCH_RATE_LIMIT = "100000/m"
-# Query budgets measure rendering, so pages are rebuilt each time; tests/website/caching/test_cache*.py turn the cache on,
-# and PAGE_CACHE=true does for app processes a test starts.
+# Query budgets measure rendering, so pages are rebuilt each time; tests/website/caching/test_cache*.py turn the
+# cache on, and PAGE_CACHE=true does for app processes a test starts.
 PAGE_CACHE_ENABLED = config.flag("PAGE_CACHE", False)
 FRAGMENT_CACHE_ENABLED = config.flag("FRAGMENT_CACHE", False)
 # One test process is every process there is: the generation sits beside the kept pages, and a kept page costs no
