@@ -56,8 +56,10 @@ def register(event, registration):
 def place_freed(sender, instance, **kwargs):
     """After a registration holding a place is deleted (by an editor, an erasure, retention): if the event was full,
     a place is free again and its page must say so. Connected to Registration's post_delete in campaigns/apps.py."""
+    if instance.place is None:
+        return
     event = EventPage.objects.filter(pk=instance.event_id).first()
-    if instance.place is None or event is None or event.capacity is None or event.is_past:
+    if event is None or event.capacity is None or event.is_past:
         return
     if len(taken_places(event)) == event.capacity - 1:
         forget_page(event)

@@ -28,7 +28,7 @@ def share_image(request, petition_id, count, look):
     petition = live_petition(petition_id)
     if petition is None:
         raise Http404
-    if reverse("petitions:share_image", args=[petition_id, count, look]) != share_image_path(petition):
+    if count != petition.signature_count or look != look_of(petition):
         # An address from an older count or title: the newest image, which the caches may keep briefly.
         response = redirect(share_image_path(petition))
         patch_cache_control(response, public=True, max_age=60, s_maxage=60)

@@ -6,22 +6,13 @@ Django's `add_never_cache_headers` gives `max-age=0, no-cache, no-store, must-re
 or `@never_cached_view` on a view, never a hand-written Cache-Control, so that every such answer says the same.
 """
 
-from functools import wraps
-
 from django.utils.cache import add_never_cache_headers
+
+# On a view: Django's own decorator, which sets the same headers on every answer (async views too).
+from django.views.decorators.cache import never_cache as never_cached_view  # noqa: F401
 
 
 def never_cached(response):
     """Marks `response` as never to be kept by any cache, shared or the browser's; returns it."""
     add_never_cache_headers(response)
     return response
-
-
-def never_cached_view(view):
-    """A view whose every answer is `never_cached`."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        return never_cached(view(request, *args, **kwargs))
-
-    return wrapper
