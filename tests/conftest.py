@@ -9,6 +9,7 @@ from django.test import Client
 from pytest_django.fixtures import validate_django_db
 from wagtail.models import Collection
 
+from tests.utils import DatabaseSnapshot
 from website.demo import site_tree
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses that unless told.
@@ -154,11 +155,22 @@ def shared_demo(django_db_setup, django_db_blocker):
     SharedDemo.current = None
 
 
+def load_and_warm_demo_content():
+    load_demo_content()
+    SharedDemo.warm_renditions()
+
+
+# Transactional tests (a live server's) flush the database after each: this process's copy of the demo they load.
+DEMO_COPY = DatabaseSnapshot()
+
+
 @pytest.fixture
 def demo_site(shared_demo, db, root_collection):
     """The site as `make run` builds it from the seed text."""
     if shared_demo.is_open:
         shared_demo.check()
+    elif is_transactional(SharedDemo.next_item):
+        DEMO_COPY.load(load_and_warm_demo_content)
     else:
         load_demo_content()
     return site_tree()

@@ -1,12 +1,9 @@
 """A visitor reads the news in Chromium: pages through, filters by kind, shares and copies a link."""
 
-from io import StringIO
 from urllib.parse import quote
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
-from wagtail.models import Collection
 
 from news.demo import RECALL_TITLE, YOUNG_LABOUR_TITLE
 from news.models import NewsPage
@@ -15,11 +12,8 @@ SHARE_NETWORKS = ["X (Twitter)", "Facebook", "WhatsApp", "Bluesky", "E-mail"]
 
 
 @pytest.fixture
-def news_demo(db):
-    """The demo site. A live server's tests flush the root collection the migrations made; the demo's images need it."""
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    call_command("load_demo_content", stdout=StringIO())
+def news_demo(demo_site):
+    return demo_site
 
 
 def test_visitor_pages_through_and_filters_the_news(live_server, news_demo, page, assert_accessible):

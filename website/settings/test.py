@@ -25,8 +25,10 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="website-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="website-test-private-media-")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, as in development: live-server tests write from many threads, which an in-memory database
-    # can only do by refusing all but one ("database table is locked").
-    DATABASES["default"]["TEST"] = {"NAME": f"{tempfile.mkdtemp(prefix='website-test-db-')}/test.sqlite3"}
+    # can only do by refusing all but one ("database table is locked"). In TEST_DB_DIR when make test keeps it
+    # from one step for the next.
+    _test_db_dir = os.environ.get("TEST_DB_DIR") or tempfile.mkdtemp(prefix="website-test-db-")
+    DATABASES["default"]["TEST"] = {"NAME": f"{_test_db_dir}/test.sqlite3"}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True

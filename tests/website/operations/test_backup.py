@@ -6,9 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -53,53 +51,17 @@ page.save_revision().publish()
 """
 
 
-@pytest.fixture
-def instances(tmp_path):
-    """Two empty site instances: databases on the server under test (or SQLite files), media folders apart."""
-    base_url = os.environ.get("DATABASE_URL")
-    made = []
-
-    def instance(name):
-        env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-        env.update(
-            DJANGO_SETTINGS_MODULE="website.settings.dev",
-            MEDIA_ROOT=str(tmp_path / name / "media"),
-            PRIVATE_MEDIA_ROOT=str(tmp_path / name / "private-media"),
-        )
-        if base_url:
-            parts = urlsplit(base_url)
-            database = f"{parts.path.lstrip('/')}_backup_{name}"
-            with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{database}"')
-                connection.execute(f'CREATE DATABASE "{database}"')
-            made.append((urlunsplit(parts._replace(path="/postgres")), database))
-            env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
-        else:
-            (tmp_path / name).mkdir()
-            env["DATABASE_URL"] = f"sqlite:///{tmp_path / name / 'db.sqlite3'}"
-
-        def manage(*args):
-            result = subprocess.run(
-                [sys.executable, "manage.py", *args], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=180
-            )
-            assert result.returncode == 0, result.stderr
-            return result.stdout
-
-        return manage
-
-    yield instance
-    for server, database in made:
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+# One process makes the migrated database that instances copy (conftest.py).
+pytestmark = pytest.mark.xdist_group("site-instances")
 
 
-def test_a_backup_restored_into_a_new_instance_gives_the_same_site(instances, tmp_path):
-    original, fresh = instances("original"), instances("fresh")
-    original("migrate", "--noinput")
+def test_a_backup_restored_into_a_new_instance_gives_the_same_site(site_instances, tmp_path):
+    # The new instance is a new server's empty database: restore_site migrates it itself.
+    original, fresh = site_instances("original"), site_instances("fresh", migrated=False)
     original("load_demo_content")
     original("shell", "-c", ADD_IMAGE)
     archive = tmp_path / "backup.tar.gz"
-    media_files = sum(1 for path in (tmp_path / "original" / "media").rglob("*") if path.is_file())
+    media_files = sum(1 for path in (original.folder / "media").rglob("*") if path.is_file())
     assert media_files > 1, "the demo's logos and the added photo are there to back up"
     backed_up = original("backup_site", "--output", str(archive))
     assert f"Backed up the database, {media_files} media files and 0 private files" in backed_up

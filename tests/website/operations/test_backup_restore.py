@@ -3,17 +3,9 @@ people's records, media in a bucket-like storage and the private uploads. Every 
 back, and the archive is readable by its owner only."""
 
 import json
-import os
 import stat
-import subprocess
-import sys
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
-
-PROJECT = Path(__file__).resolve().parents[3]
 
 # Run in the original site after the demo content: one of everything a backup must carry.
 LIVED_IN = """
@@ -102,63 +94,16 @@ print(json.dumps({
 """
 
 
-@pytest.fixture(scope="module")
-def instances(tmp_path_factory):
-    """Separate site instances: own database (on the server under test, or SQLite), bucket, media and private media."""
-    base_url = os.environ.get("DATABASE_URL")
-    root = tmp_path_factory.mktemp("backup-restore")
-    made = []
-
-    def instance(name):
-        folder = root / name
-        folder.mkdir()
-        env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-        env.update(
-            DJANGO_SETTINGS_MODULE="tests.website.bucket_storage",
-            MEDIA_ROOT=str(folder / "media"),
-            PRIVATE_MEDIA_ROOT=str(folder / "private-media"),
-            STUB_BUCKET=str(folder / "bucket"),
-        )
-        if base_url:
-            parts = urlsplit(base_url)
-            database = f"{parts.path.lstrip('/')}_restore_{name}"
-            server = urlunsplit(parts._replace(path="/postgres"))
-            with psycopg.connect(server, autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{database}"')
-                connection.execute(f'CREATE DATABASE "{database}"')
-            made.append((server, database))
-            env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
-        else:
-            env["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
-
-        def manage(*args, umask=None):
-            result = subprocess.run(  # noqa: S603 - this interpreter and manage.py
-                [sys.executable, "manage.py", *args],
-                cwd=PROJECT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=300,
-                umask=-1 if umask is None else umask,
-            )
-            assert result.returncode == 0, result.stderr[-5000:]
-            return result.stdout
-
-        manage.folder = folder
-        return manage
-
-    yield instance
-    for server, database in made:
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+# One process makes the migrated database that instances copy (conftest.py).
+pytestmark = pytest.mark.xdist_group("site-instances")
 
 
 @pytest.fixture(scope="module")
-def round_trip(instances):
+def round_trip(site_instances):
     """The lived-in original, its archive (written over a world-readable file, under a permissive umask), and the
     fresh instance it was restored into."""
-    original, fresh = instances("original"), instances("fresh")
-    original("migrate", "--noinput")
+    settings = "tests.website.bucket_storage"
+    original, fresh = site_instances("original", settings), site_instances("fresh", settings)
     original("load_demo_content")
     original("shell", "--no-imports", "-c", LIVED_IN)
     archive = original.folder / "site.tar.gz"
