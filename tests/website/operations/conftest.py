@@ -10,6 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
+from psycopg import sql
 
 PROJECT = Path(__file__).resolve().parents[3]
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
@@ -41,10 +42,12 @@ class Databases:
                 shutil.copyfile(template, folder / "db.sqlite3")
             return url
         database = urlsplit(url).path.lstrip("/")
-        copy_of = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
+        create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database))
+        if template:
+            create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(urlsplit(template).path.lstrip("/")))
         with psycopg.connect(self.server(), autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{database}"{copy_of}')
+            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
+            connection.execute(create)
         self.made.append(database)
         return url
 
@@ -56,14 +59,16 @@ class Databases:
         if self.made:
             with psycopg.connect(self.server(), autocommit=True) as connection:
                 for database in self.made:
-                    connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+                    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
+                    connection.execute(drop)
 
 
 def manage_in(env, folder):
-    """manage(*args, umask=None) in a process of its own with `env`; fails with its errors unless it succeeds."""
+    """manage(*args, umask=None) in a process of its own with `env`; fails with its errors unless it succeeds.
+    manage.run(*args) gives the finished process whatever it returned."""
 
-    def manage(*args, umask=None):
-        result = subprocess.run(  # noqa: S603 - this interpreter and manage.py
+    def run(*args, umask=None):
+        return subprocess.run(  # noqa: S603 - this interpreter and manage.py
             [sys.executable, "manage.py", *args],
             cwd=PROJECT,
             env=env,
@@ -72,11 +77,14 @@ def manage_in(env, folder):
             timeout=300,
             umask=-1 if umask is None else umask,
         )
+
+    def manage(*args, umask=None):
+        result = run(*args, umask=umask)
         assert result.returncode == 0, result.stderr[-5000:]
         return result.stdout
 
     manage.folder = folder
-    manage.env = env
+    manage.run = run
     return manage
 
 

@@ -2,14 +2,8 @@
 
 import difflib
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-
-PROJECT = Path(__file__).resolve().parents[3]
 
 # Prints what a visitor would see of the site: every page, its content and the files behind its images.
 SNAPSHOT = """
@@ -82,18 +76,10 @@ def test_a_backup_restored_into_a_new_instance_gives_the_same_site(site_instance
     assert len(rendered_before) > 5
 
 
-def test_restore_refuses_something_that_is_not_a_backup(tmp_path):
+def test_restore_refuses_something_that_is_not_a_backup(site_instances, tmp_path):
     bogus = tmp_path / "bogus.tar.gz"
     bogus.write_bytes(b"not an archive")
-    result = subprocess.run(
-        [sys.executable, "manage.py", "restore_site", str(bogus), "--yes"],
-        cwd=PROJECT,
-        env={k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-        | {"DJANGO_SETTINGS_MODULE": "website.settings.dev", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = site_instances("bogus", migrated=False).run("restore_site", str(bogus), "--yes")
     assert result.returncode != 0
     assert "is not a readable backup" in result.stderr
     assert "Traceback" not in result.stderr
