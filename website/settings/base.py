@@ -297,6 +297,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 # Image bombs: a small file that decodes to a huge bitmap is refused.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# How hard libavif works on each AVIF rendition (0-10; None is Pillow's 6): higher is faster and a few per cent
+# larger. A rendition is made once and served for ever, so production keeps the smaller files.
+AVIF_ENCODER_SPEED = None
 # No avatar look-ups at gravatar.com: nothing may call out.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

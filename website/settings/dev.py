@@ -14,3 +14,5 @@ WHITENOISE_AUTOREFRESH = True
 # (FRAGMENT_CACHE=true to try it).
 PAGE_CACHE_SECONDS = 0
 FRAGMENT_CACHE_ENABLED = config.flag("FRAGMENT_CACHE", False)
+# A developer makes every rendition afresh: AVIF at its fastest (a sixth of the time), the same format.
+AVIF_ENCODER_SPEED = 10

@@ -39,7 +39,8 @@ from tests.utils import count_queries
 from website.scale_demo import add_live_pages
 
 # The module's site is built outside any one test, but pytest-django sets up the test database only for marked tests.
-pytestmark = pytest.mark.django_db
+# Its tests stay in one process, so that the site (half a minute's work) is built once, not once per process.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("query-budgets")]
 
 FEW, MANY = 10, 1000
 RALLY = "/events/rally-to-reclaim-democracy/"

@@ -1,13 +1,19 @@
 """Pictures: AVIF and WebP for browsers that take them, a fallback for the rest, several widths, their size given
 (no layout shift), lazy below the fold but not the hero; SVG logos stay SVG."""
 
+import io
+import random
+
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+from PIL import Image
 from wagtail.models import Page
 
 from campaigns.models import CampaignBacker, CampaignIndexPage, CampaignPage
 from tests.endorsements.factories import svg_logo_image
 from tests.factories import ImageFactory, OrganisationFactory, StandardPageFactory
+from website.images import set_avif_encoder_speed
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +101,42 @@ def test_every_picture_of_the_demo_site_has_its_size(client, demo_site):
             continue
         for img in BeautifulSoup(response.content.decode(), "html.parser").find_all("img"):
             assert img.get("width") and img.get("height"), f"{page.url}: {img}"
+
+
+def encoded_avif():
+    """The same 320x180 picture (a seeded noise, so every call has the same pixels) encoded as AVIF with whatever
+    handler is registered: (bytes, the format read back)."""
+    pixels = random.Random(7).randbytes(320 * 180 * 3)
+    out = io.BytesIO()
+    Image.frombytes("RGB", (320, 180), pixels).save(out, "AVIF")
+    out.seek(0)
+    return out.getvalue(), Image.open(out).format
+
+
+def test_the_avif_speed_setting_reaches_the_encoder_and_none_restores_pillows_default():
+    seen = []
+    try:
+        set_avif_encoder_speed(None)
+        pillows_default, _ = encoded_avif()
+        assert encoded_avif()[0] == pillows_default  # the same pixels at the same speed: the same bytes
+        set_avif_encoder_speed(10)
+        wrapped = Image.SAVE["AVIF"]
+
+        def spy(image, file, name):
+            # What the encoder was handed, read once the wrapped handler has run.
+            wrapped(image, file, name)
+            seen.append(image.encoderinfo.get("speed"))
+
+        Image.register_save("AVIF", spy)
+        fast, fmt = encoded_avif()
+        assert seen == [10] and fmt == "AVIF"
+        # Speed changes the encoder's choices, so the same pixels come out as different bytes.
+        assert fast != pillows_default
+        Image.register_save("AVIF", wrapped)
+        set_avif_encoder_speed(10)  # Set twice, it still wraps Pillow's handler once, not itself.
+        assert Image.SAVE["AVIF"].encodes_at_default_speed is wrapped.encodes_at_default_speed
+    finally:
+        set_avif_encoder_speed(None)
+    assert not hasattr(Image.SAVE["AVIF"], "encodes_at_default_speed")
+    assert encoded_avif()[0] == pillows_default
+    set_avif_encoder_speed(settings.AVIF_ENCODER_SPEED)  # as the test settings have it, for the tests after this one
