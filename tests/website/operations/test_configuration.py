@@ -56,3 +56,24 @@ def test_wsgi_application_refuses_to_start_without_a_secret_key():
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert "SECRET_KEY" in result.stderr
+
+
+FROZEN = """
+import gc, sys
+import website.wsgi
+print(gc.get_freeze_count(), "signup.views" in sys.modules, len(gc.get_objects()))
+"""
+
+
+def test_the_wsgi_application_keeps_what_it_loaded_out_of_the_garbage_collectors_walks():
+    # Production settings, as gunicorn loads it: every view imported, and all of it frozen, so that no full
+    # collection walks it in the middle of a visitor's request. Only what requests make afterwards is left to walk.
+    environment = {key: value for key, value in os.environ.items() if key not in PRODUCTION.keys() | TEST_ONLY}
+    environment.update(PRODUCTION)
+    result = subprocess.run(
+        [sys.executable, "-c", FROZEN], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    frozen, views_loaded, left = result.stdout.split()
+    assert views_loaded == "True"
+    assert int(frozen) > 100_000 and int(left) < 1_000, result.stdout

@@ -10,6 +10,7 @@ SIGTERM or Ctrl-C lets each thread finish its task, then stops; a worker killed 
 claimed, and the retry commands send it once the claim goes stale (website/mail.py).
 """
 
+import gc
 import random
 import signal
 import socket
@@ -64,6 +65,9 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
+        # As website/wsgi.py does for the web processes: what lives as long as the process is kept out of every
+        # full garbage collection, which would otherwise walk all of it while visitors' requests wait for a core.
+        gc.freeze()
         running = [threading.Thread(target=self.work, args=(worker,), daemon=True) for worker in workers]
         for thread in running:
             thread.start()
