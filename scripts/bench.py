@@ -15,6 +15,7 @@ BENCH_GUNICORN_THREADS (default 1, gunicorn's sync workers, as the README deploy
 4, gthread workers of four threads).
 """
 
+import fcntl
 import gzip
 import os
 import re
@@ -75,6 +76,13 @@ class Bench:
     # --- set-up ---------------------------------------------------------------------------------------------
 
     def database_url(self):
+        # One run at a time per database: a second run would drop and rebuild the first's database mid-measurement,
+        # and the first, ending, would drop the second's.
+        self.lock = open(Path(tempfile.gettempdir()) / f"{DATABASE_NAME}-bench.lock", "w")  # noqa: SIM115 (held until exit)
+        try:
+            fcntl.flock(self.lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            sys.exit(f"Another run of this bench is using its database ({DATABASE_NAME}): wait for it to end.")
         choice = os.environ.get("BENCH_DATABASE", "")
         if choice not in ("", "postgres", "sqlite"):
             sys.exit("BENCH_DATABASE is postgres or sqlite.")
