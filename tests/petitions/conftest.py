@@ -1,7 +1,6 @@
 import pytest
 
-from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
-from tests.petitions.factories import PetitionPageFactory
+from tests.petitions.factories import recall_campaign, recall_petition
 
 
 @pytest.fixture(autouse=True)
@@ -11,10 +10,9 @@ def _each_test_from_a_clean_slate(fresh_rate_limits):
 
 @pytest.fixture
 def campaign(home_page):
-    index = CampaignIndexPageFactory(parent=home_page)
-    return CampaignPageFactory(parent=index, title="Recall conference", slug="recall-conference")
+    return recall_campaign(home_page)
 
 
 @pytest.fixture
 def petition(campaign):
-    return PetitionPageFactory(parent=campaign, title="Recall conference now", slug="petition", goal=5)
+    return recall_petition(campaign)

@@ -3,6 +3,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from petitions.models import PetitionPage, Signature, SignatureCount
+from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 
 
 class PetitionPageFactory(wagtail_factories.PageFactory):
@@ -13,6 +14,23 @@ class PetitionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PetitionPage
+
+
+def recall_campaign(home_page):
+    """The campaign the petition tests hang their petition on, in a campaign index of its own."""
+    index = CampaignIndexPageFactory(parent=home_page)
+    return CampaignPageFactory(parent=index, title="Recall conference", slug="recall-conference")
+
+
+def recall_petition(campaign):
+    return PetitionPageFactory(parent=campaign, title="Recall conference now", slug="petition", goal=5)
+
+
+def show_on_home_page(home_page, petition):
+    """The home page with a petition section showing `petition` (and its live count), published."""
+    home_page.body = [("petition", {"heading": "Sign the petition", "petition": petition})]
+    home_page.save_revision().publish()
+    return home_page
 
 
 def add_confirmed_signatures(petition, number, start=0):

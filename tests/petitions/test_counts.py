@@ -8,8 +8,13 @@ from django.test import Client
 
 from petitions.models import SignatureCount
 from petitions.signatures import add_to_count
-from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
-from tests.petitions.factories import PetitionPageFactory, add_confirmed_signatures
+from tests.petitions.factories import (
+    PetitionPageFactory,
+    add_confirmed_signatures,
+    recall_campaign,
+    recall_petition,
+    show_on_home_page,
+)
 from tests.utils import caching, count_queries
 from website.demo import site_tree
 
@@ -18,9 +23,7 @@ SIZES = (10, 100_000)
 
 @pytest.fixture
 def home_with_petition(home_page, petition):
-    home_page.body = [("petition", {"heading": "Sign the petition", "petition": petition})]
-    home_page.save_revision().publish()
-    return home_page
+    return show_on_home_page(home_page, petition)
 
 
 def adder(petition):
@@ -80,11 +83,10 @@ def measured(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         cache.clear()
         home_page = site_tree().root_page.specific
-        index = CampaignIndexPageFactory(parent=home_page)
-        campaign = CampaignPageFactory(parent=index, title="Recall conference", slug="recall-conference")
-        petition = PetitionPageFactory(parent=campaign, title="Recall conference now", slug="petition", goal=5)
-        home_page.body = [("petition", {"heading": "Sign the petition", "petition": petition})]
-        home_page.save_revision().publish()
+        campaign = recall_campaign(home_page)
+        index = campaign.get_parent()
+        petition = recall_petition(campaign)
+        show_on_home_page(home_page, petition)
         add = adder(petition)
         pages = {"petition": petition.url, "campaign": campaign.url, "campaign list": index.url, "home": "/"}
         client = Client()

@@ -135,8 +135,9 @@ def test_the_avif_speed_setting_reaches_the_encoder_and_none_restores_pillows_de
         Image.register_save("AVIF", wrapped)
         set_avif_encoder_speed(10)  # Set twice, it still wraps Pillow's handler once, not itself.
         assert Image.SAVE["AVIF"].encodes_at_default_speed is wrapped.encodes_at_default_speed
-    finally:
         set_avif_encoder_speed(None)
-    assert not hasattr(Image.SAVE["AVIF"], "encodes_at_default_speed")
-    assert encoded_avif()[0] == pillows_default
-    set_avif_encoder_speed(settings.AVIF_ENCODER_SPEED)  # as the test settings have it, for the tests after this one
+        assert not hasattr(Image.SAVE["AVIF"], "encodes_at_default_speed")
+        assert encoded_avif()[0] == pillows_default
+    finally:
+        # As the test settings have it, for the tests after this one, whatever failed above.
+        set_avif_encoder_speed(settings.AVIF_ENCODER_SPEED)
