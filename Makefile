@@ -39,7 +39,7 @@ serve:
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --reuse-db
 test: install-test
-	scripts/install-chromium.sh
+	scripts/install-chromium.sh chromium-headless-shell
 	@export TEST_DB_DIR="$$(mktemp -d)"; \
 	  export PYTHONDONTWRITEBYTECODE=; \
 	  trap 'rm -rf "$$TEST_DB_DIR"; $(BIN)/python scripts/drop_test_databases.py' EXIT; \
@@ -61,7 +61,7 @@ bench-actions: install
 # Not a test: PNGs of every public page type at 1280 and 390 px and the editors' main screens, in screenshots/
 # (git-ignored), from a throwaway demo site. See docs/development.md.
 screenshots: install-test
-	scripts/install-chromium.sh
+	scripts/install-chromium.sh chromium
 	$(BIN)/python scripts/screenshots.py
 
 lint: install-test

@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -9,7 +10,7 @@ from django.test import Client
 from pytest_django.fixtures import validate_django_db
 from wagtail.models import Collection
 
-from tests.utils import DatabaseSnapshot
+from tests.utils import DatabaseSnapshot, RenditionMemo
 from website.demo import site_tree
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses that unless told.
@@ -22,6 +23,17 @@ _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if _worker.startswith("gw"):
     _redis_base, _redis_db = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9").rsplit("/", 1)
     os.environ["TEST_REDIS_URL"] = f"{_redis_base}/{int(_redis_db) + int(_worker[2:])}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def rendition_memo(tmp_path_factory):
+    """Renditions encoded once per run (tests/utils.py): in TEST_DB_DIR, which make test keeps for both its steps
+    and all their processes, or else this process's own folder."""
+    folder = os.environ.get("TEST_DB_DIR") or tmp_path_factory.mktemp("renditions")
+    memo = RenditionMemo(Path(folder) / "renditions")
+    memo.install()
+    yield memo
+    memo.uninstall()
 
 
 @pytest.fixture

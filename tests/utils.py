@@ -1,11 +1,15 @@
 """Assertions every app's tests share: query budgets and the public pages' CSP discipline; requests as gunicorn
 makes them."""
 
+import hashlib
+import os
 import re
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+import willow.image
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -14,8 +18,10 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection, transaction
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
+from PIL import Image
 from wagtail import blocks
 from wagtail.fields import StreamField
+from wagtail.images.models import Filter
 
 
 def count_queries(client, url):
@@ -192,3 +198,73 @@ class DatabaseSnapshot:
         ContentType.objects.clear_cache()
         for each in caches.all():
             each.clear()
+
+
+class RenditionMemo:
+    """Every rendition the suite makes, encoded once per run rather than once per test that shows the picture.
+
+    A test's rolled-back transaction takes its renditions with it, so each test showing the demo's posters made
+    them again, AVIF and WebP at every width: about a minute of a run's work. Wagtail's Filter.run is what turns
+    an image file into a rendition's bytes; wrapped, it keeps those bytes in `folder` under a hash of all that
+    decides them (the source file's bytes, the filter, the focal point it uses, the encoding settings), and hands
+    them back when the same rendition is asked for again, by any test process of the run. The first time each is
+    made by Wagtail and Pillow as in production; a file that fails to encode is never kept, so it fails each time.
+    """
+
+    SETTINGS = (
+        "WAGTAILIMAGES_FORMAT_CONVERSIONS",
+        "WAGTAILIMAGES_JPEG_QUALITY",
+        "WAGTAILIMAGES_WEBP_QUALITY",
+        "WAGTAILIMAGES_AVIF_QUALITY",
+        "WAGTAILIMAGES_HEIC_QUALITY",
+        "AVIF_ENCODER_SPEED",
+    )
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.made = self.reused = 0
+
+    def key(self, filter, image, source):
+        if source is not None:
+            source.seek(0)
+            data = source.read()
+            source.seek(0)
+        else:
+            with image.open_file() as file:
+                data = file.read()
+        # Whether Pillow's AVIF encoder is wrapped to a speed now (a test may unwrap it for a moment).
+        avif_speed_set = hasattr(Image.SAVE.get("AVIF"), "encodes_at_default_speed")
+        parts = [filter.spec, filter.get_cache_key(image), avif_speed_set]
+        parts += [repr(getattr(settings, name, None)) for name in self.SETTINGS]
+        digest = hashlib.sha256(data)
+        digest.update(repr(parts).encode())
+        return digest.hexdigest()
+
+    def install(self):
+        memo, original = self, Filter.run
+
+        def run(filter, image, output, source=None):
+            key = memo.key(filter, image, source)
+            kept = [path for path in memo.folder.glob(f"{key}.*") if not path.name.endswith(".part")]
+            if kept:
+                memo.reused += 1
+                output.write(kept[0].read_bytes())
+                return getattr(willow.image, kept[0].suffix[1:])(output)
+            made = original(filter, image, output, source=source)
+            memo.made += 1
+            position = output.tell()
+            output.seek(0)
+            # Written whole, then renamed: another process may be reading the folder.
+            part = memo.folder / f"{key}.{os.getpid()}.{threading.get_ident()}.part"
+            part.write_bytes(output.read())
+            part.replace(memo.folder / f"{key}.{type(made).__name__}")
+            output.seek(position)
+            return made
+
+        run.original = original
+        Filter.run = run
+
+    @staticmethod
+    def uninstall():
+        Filter.run = getattr(Filter.run, "original", Filter.run)

@@ -1,4 +1,5 @@
-"""Playwright against a live server, in Debian's Chromium (never a downloaded browser)."""
+"""Playwright against a live server, in Debian's Chromium (never a downloaded browser): its headless shell, as
+Playwright runs headless tests, lighter than the full browser's headless mode (scripts/install-chromium.sh)."""
 
 import os
 
@@ -6,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")
 # Quiet, offline Chromium: no background calls to Google on a machine without internet.
 CHROMIUM_FLAGS = [
     "--headless",
