@@ -10,7 +10,7 @@ from django.test import Client
 from pytest_django.fixtures import validate_django_db
 from wagtail.models import Collection
 
-from tests.utils import DatabaseSnapshot, RenditionMemo
+from tests.utils import DatabaseSnapshot, MigratedCopy, RenditionMemo
 from website.demo import site_tree
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses that unless told.
@@ -34,6 +34,30 @@ def rendition_memo(tmp_path_factory):
     memo.install()
     yield memo
     memo.uninstall()
+
+
+MIGRATED_COPY = pytest.StashKey[MigratedCopy]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factory):
+    """pytest-django's test database, copied as its migrations left it when this run made it afresh (--create-db,
+    or no --reuse-db): a database kept from an earlier run has had tests in it."""
+    copy = request.config.stash[MIGRATED_COPY] = MigratedCopy(tmp_path_factory.mktemp("migrated"))
+    # pytest-django sets up no database when none of the tests collected uses one.
+    set_up = connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
+    if set_up and (request.config.option.create_db or not request.config.option.reuse_db):
+        with django_db_blocker.unblock():
+            copy.take()
+    yield
+    copy.drop()
+
+
+@pytest.fixture(scope="session")
+def migrated_copy(django_db_setup, request):
+    """Where the copy of this process's freshly migrated test database is (tests/utils.py: a SQLite file or a
+    PostgreSQL URL), or None if this run did not migrate it."""
+    return request.config.stash[MIGRATED_COPY].location
 
 
 @pytest.fixture

@@ -8,17 +8,20 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import willow.image
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache, caches
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, connection, transaction
+from django.db import close_old_connections, connection, connections, transaction
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
+from psycopg import sql
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.images.models import Filter
@@ -268,3 +271,47 @@ class RenditionMemo:
     @staticmethod
     def uninstall():
         Filter.run = getattr(Filter.run, "original", Filter.run)
+
+
+class MigratedCopy:
+    """A copy of a test process's database as its migrations left it, before any test ran: what tests that start
+    another site instance or database server copy, instead of migrating one more database themselves (a quarter
+    of a minute each). SQLite: a file; PostgreSQL: a database on the same server, named after the test database.
+    """
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.location = None  # the file, or the copy's URL
+
+    def take(self):
+        name = connection.settings_dict["NAME"]
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            self.location = str(self.folder / "migrated.sqlite3")
+            copy = sqlite3.connect(self.location)
+            connection.connection.backup(copy)
+            copy.close()
+        else:
+            # A database is copied whole by the server, but only while nobody is connected to it.
+            connections.close_all()
+            copy_name = f"{name}_migrated"
+            with self._server() as server:
+                server.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(copy_name)))
+                server.execute(
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(copy_name), sql.Identifier(name))
+                )
+            self.location = urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{copy_name}"))
+        return self.location
+
+    def drop(self):
+        if self.location and connection.vendor != "sqlite":
+            with self._server() as server:
+                copy_name = urlsplit(self.location).path.lstrip("/")
+                server.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(copy_name)))
+        self.location = None
+
+    @staticmethod
+    def _server():
+        return psycopg.connect(
+            urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path="/postgres")), autocommit=True
+        )

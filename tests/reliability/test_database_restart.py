@@ -26,9 +26,14 @@ MANAGE = [sys.executable, "manage.py"]
 # longer than either test. Each test restarts the database and ends only once the site has recovered, so the
 # next finds it as the first did; the sign-ups one leaves behind carry addresses of their own.
 @pytest.fixture(scope="module")
-def private_postgres():
+def private_postgres(migrated_copy):
+    """The private server, its database migrated: a copy of the test database as migrated when the tests run on
+    PostgreSQL (conftest.py's migrated_copy), so that only the SQLite run migrates it here."""
     server = PrivatePostgres()
     server.initialise()
+    server.migrated = bool(migrated_copy and migrated_copy.startswith("postgres"))
+    if server.migrated:
+        server.copy_database(migrated_copy)
     yield server
     server.remove()
 
@@ -45,7 +50,10 @@ def app_server(private_postgres):
         # The load test signs up far more people from one address than the site lets a flood do.
         "SIGNUP_RATE_LIMIT": "100000/h",
     }
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+    commands = (
+        [["load_demo_content"]] if private_postgres.migrated else [["migrate", "--noinput"], ["load_demo_content"]]
+    )
+    for command in commands:
         subprocess.run([*MANAGE, *command], env=env, check=True, capture_output=True, timeout=300)
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     process = subprocess.Popen(  # noqa: S603

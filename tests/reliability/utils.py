@@ -47,6 +47,22 @@ class PrivatePostgres:
         self.start()
         self._run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "site")
 
+    def copy_database(self, url):
+        """Fills its database with a copy of the one at `url`, on a server of the same version."""
+        dump = subprocess.run(
+            [str(self.bin / "pg_dump"), "--format=custom", "--no-owner", url],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        ).stdout
+        subprocess.run(
+            [str(self.bin / "pg_restore"), "--no-owner", "--exit-on-error", "-d", self.url],
+            input=dump,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
     def start(self):
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
         self._run(

@@ -108,9 +108,12 @@ def instance_databases():
 
 
 @pytest.fixture(scope="session")
-def migrated_database(instance_databases, tmp_path_factory):
-    """A database migrated once (half a minute of work) for instances to start from as a copy. The tests that make
-    instances carry the mark xdist_group("site-instances"), so that one process makes it for all of them."""
+def migrated_database(instance_databases, migrated_copy, tmp_path_factory):
+    """A migrated database for instances to start from as a copy: the test process's own as it was migrated, or
+    else one migrated here (a quarter of a minute). The tests that make instances carry the mark
+    xdist_group("site-instances"), so that one process makes it for all of them."""
+    if migrated_copy:
+        return migrated_copy
     folder = tmp_path_factory.mktemp("migrated-template")
     url = instance_databases.create("migrated_template", folder)
     manage_in(instance_env(folder, url, "website.settings.dev"), folder)("migrate", "--noinput")
