@@ -10,7 +10,7 @@ from django.test import Client
 from pytest_django.fixtures import validate_django_db
 from wagtail.models import Collection
 
-from tests.utils import DatabaseSnapshot, MigratedCopy, RenditionMemo
+from tests.utils import DatabaseSnapshot, MigratedCopy, QuickFlush, RenditionMemo
 from website.demo import site_tree
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses that unless told.
@@ -23,6 +23,14 @@ _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if _worker.startswith("gw"):
     _redis_base, _redis_db = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9").rsplit("/", 1)
     os.environ["TEST_REDIS_URL"] = f"{_redis_base}/{int(_redis_db) + int(_worker[2:])}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_flush():
+    """Transactional tests' flushes empty only the tables holding rows, on PostgreSQL (tests/utils.py)."""
+    QuickFlush.install()
+    yield
+    QuickFlush.uninstall()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -16,6 +16,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache, caches
+from django.core.management.commands import flush as flush_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection, connections, transaction
 from django.test import RequestFactory, override_settings
@@ -190,7 +191,8 @@ class DatabaseSnapshot:
             quote = connection.ops.quote_name
             with transaction.atomic(), connection.cursor() as cursor:
                 # Django's foreign keys are deferred to the commit, so the tables can fill in any order.
-                cursor.execute(f"TRUNCATE {', '.join(quote(t) for t in self.tables())}")
+                for statement in emptying_sql(self.tables()):
+                    cursor.execute(statement)
                 for table, data in rows.items():
                     with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN") as stream:
                         stream.write(data)
@@ -315,3 +317,46 @@ class MigratedCopy:
         return psycopg.connect(
             urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path="/postgres")), autocommit=True
         )
+
+
+def tables_with_rows(tables):
+    """Those of `tables` that hold a row, in one query."""
+    if not tables:
+        return []
+    quote = connection.ops.quote_name
+    # The names are the database's own tables, quoted.
+    holds = [f"SELECT {i} WHERE EXISTS (SELECT 1 FROM {quote(table)})" for i, table in enumerate(tables)]  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(holds))
+        return [tables[i] for (i,) in cursor.fetchall()]
+
+
+def emptying_sql(tables):
+    """SQL that empties `tables` on PostgreSQL: DELETE from those holding rows. TRUNCATE, which Django's flush
+    uses, costs about 0.4 s for this site's 93 tables however few rows they hold; a live-server test is flushed
+    after it and its demo copy put back before the next. Django makes every foreign key deferrable, so the rows
+    may go in any order within the transaction."""
+    quote = connection.ops.quote_name
+    deletes = [f"DELETE FROM {quote(table)}" for table in tables_with_rows(tables)]  # noqa: S608 - tables, quoted
+    return ["SET CONSTRAINTS ALL DEFERRED", *deletes]
+
+
+class QuickFlush:
+    """Django's flush (after each transactional test), emptying only the tables that hold rows on PostgreSQL
+    (emptying_sql). A flush that also resets sequences is left as it is: it must reach every table."""
+
+    @staticmethod
+    def install():
+        original = flush_command.sql_flush
+
+        def sql_flush(style, connection_, reset_sequences=True, allow_cascade=False):
+            if connection_.vendor != "postgresql" or reset_sequences or connection_ is not connection:
+                return original(style, connection_, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+            return emptying_sql(connection.introspection.django_table_names(only_existing=True, include_views=False))
+
+        sql_flush.original = original
+        flush_command.sql_flush = sql_flush
+
+    @staticmethod
+    def uninstall():
+        flush_command.sql_flush = getattr(flush_command.sql_flush, "original", flush_command.sql_flush)
