@@ -33,7 +33,7 @@ serve:
 
 # Two timed steps: everything but the browser tests, then the browser tests (Chromium against a live server).
 # Each runs in TEST_WORKERS processes (pytest-xdist), each with its own test database: made fresh by the first step
-# (migrations take half a minute) and kept for the second, then removed. Extra pytest options go in PYTEST_ARGS,
+# (migrations take a quarter of a minute) and kept for the second, then removed. Extra pytest options go in PYTEST_ARGS,
 # e.g. `make test PYTEST_ARGS=-x`. The project's bytecode is kept (in the git-ignored __pycache__ folders): the
 # suite starts many Python processes (manage.py, gunicorn, the worker), and each compiled it afresh, a second apiece.
 TEST_WORKERS ?= 2

@@ -49,8 +49,9 @@ MIGRATED_COPY = pytest.StashKey[MigratedCopy]()
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request, tmp_path_factory):
-    """pytest-django's test database, copied as its migrations left it when this run made it afresh (--create-db,
-    or no --reuse-db): a database kept from an earlier run has had tests in it."""
+    """pytest-django's test database, copied as its migrations left it when this run surely made it afresh
+    (--create-db, or no --reuse-db): a database kept from an earlier run has had tests in it. With --reuse-db and no
+    database yet, none is copied, and what would use the copy migrates its own."""
     copy = request.config.stash[MIGRATED_COPY] = MigratedCopy(tmp_path_factory.mktemp("migrated"))
     # pytest-django sets up no database when none of the tests collected uses one.
     set_up = connection.settings_dict["NAME"] == connection.creation._get_test_db_name()

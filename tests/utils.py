@@ -2,6 +2,7 @@
 makes them."""
 
 import hashlib
+import importlib.metadata
 import os
 import re
 import sqlite3
@@ -10,7 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import PIL
 import psycopg
+import wagtail
 import willow.image
 from django.apps import apps
 from django.conf import settings
@@ -21,7 +24,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection, connections, transaction
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
-from PIL import Image
+from PIL import Image, features
 from psycopg import sql
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -222,13 +225,15 @@ class RenditionMemo:
         "WAGTAILIMAGES_WEBP_QUALITY",
         "WAGTAILIMAGES_AVIF_QUALITY",
         "WAGTAILIMAGES_HEIC_QUALITY",
-        "AVIF_ENCODER_SPEED",
     )
+    # A folder kept past an upgrade must not hand back what older encoders made.
+    VERSIONS = (PIL.__version__, features.version("avif"), wagtail.__version__, importlib.metadata.version("willow"))
 
     def __init__(self, folder):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.made = self.reused = 0
+        self.made = self.reused = self.calls = 0
+        self.original = None
 
     def key(self, filter, image, source):
         if source is not None:
@@ -238,41 +243,45 @@ class RenditionMemo:
         else:
             with image.open_file() as file:
                 data = file.read()
-        # Whether Pillow's AVIF encoder is wrapped to a speed now (a test may unwrap it for a moment).
-        avif_speed_set = hasattr(Image.SAVE.get("AVIF"), "encodes_at_default_speed")
-        parts = [filter.spec, filter.get_cache_key(image), avif_speed_set]
+        # The speed Pillow's AVIF encoder is wrapped to now (website/images.py), None for Pillow's own.
+        avif_speed = getattr(Image.SAVE.get("AVIF"), "speed", None)
+        parts = [filter.spec, filter.get_cache_key(image), avif_speed, self.VERSIONS]
         parts += [repr(getattr(settings, name, None)) for name in self.SETTINGS]
         digest = hashlib.sha256(data)
         digest.update(repr(parts).encode())
         return digest.hexdigest()
 
     def install(self):
-        memo, original = self, Filter.run
+        memo = self
+        original = self.original = Filter.run
 
         def run(filter, image, output, source=None):
+            memo.calls += 1
             key = memo.key(filter, image, source)
-            kept = [path for path in memo.folder.glob(f"{key}.*") if not path.name.endswith(".part")]
-            if kept:
+            kept = memo.folder / key
+            if kept.exists():
                 memo.reused += 1
-                output.write(kept[0].read_bytes())
-                return getattr(willow.image, kept[0].suffix[1:])(output)
+                # The willow class of the file made (AvifImageFile...), a line, then its bytes.
+                kind, payload = kept.read_bytes().split(b"\n", 1)
+                output.write(payload)
+                return getattr(willow.image, kind.decode())(output)
             made = original(filter, image, output, source=source)
             memo.made += 1
             position = output.tell()
             output.seek(0)
-            # Written whole, then renamed: another process may be reading the folder.
+            # Written whole, then renamed: another process may be reading it.
             part = memo.folder / f"{key}.{os.getpid()}.{threading.get_ident()}.part"
-            part.write_bytes(output.read())
-            part.replace(memo.folder / f"{key}.{type(made).__name__}")
+            part.write_bytes(type(made).__name__.encode() + b"\n" + output.read())
+            part.replace(kept)
             output.seek(position)
             return made
 
         run.original = original
         Filter.run = run
 
-    @staticmethod
-    def uninstall():
-        Filter.run = getattr(Filter.run, "original", Filter.run)
+    def uninstall(self):
+        if self.original is not None:
+            Filter.run, self.original = self.original, None
 
 
 class MigratedCopy:
@@ -319,44 +328,48 @@ class MigratedCopy:
         )
 
 
-def tables_with_rows(tables):
+def tables_with_rows(tables, using=connection):
     """Those of `tables` that hold a row, in one query."""
     if not tables:
         return []
-    quote = connection.ops.quote_name
+    quote = using.ops.quote_name
     # The names are the database's own tables, quoted.
     holds = [f"SELECT {i} WHERE EXISTS (SELECT 1 FROM {quote(table)})" for i, table in enumerate(tables)]  # noqa: S608
-    with connection.cursor() as cursor:
+    with using.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(holds))
         return [tables[i] for (i,) in cursor.fetchall()]
 
 
-def emptying_sql(tables):
+def emptying_sql(tables, using=connection):
     """SQL that empties `tables` on PostgreSQL: DELETE from those holding rows. TRUNCATE, which Django's flush
     uses, costs about 0.4 s for this site's 93 tables however few rows they hold; a live-server test is flushed
     after it and its demo copy put back before the next. Django makes every foreign key deferrable, so the rows
     may go in any order within the transaction."""
-    quote = connection.ops.quote_name
-    deletes = [f"DELETE FROM {quote(table)}" for table in tables_with_rows(tables)]  # noqa: S608 - tables, quoted
+    quote = using.ops.quote_name
+    deletes = [f"DELETE FROM {quote(table)}" for table in tables_with_rows(tables, using)]  # noqa: S608 - quoted
     return ["SET CONSTRAINTS ALL DEFERRED", *deletes]
 
 
 class QuickFlush:
-    """Django's flush (after each transactional test), emptying only the tables that hold rows on PostgreSQL
-    (emptying_sql). A flush that also resets sequences is left as it is: it must reach every table."""
+    """Django's flush (after each transactional test) emptying only the tables that hold rows, on PostgreSQL
+    (emptying_sql). A flush that resets sequences, or one of only some apps' tables (allow_cascade: rows elsewhere
+    may point at them), is left as Django makes it."""
 
-    @staticmethod
-    def install():
-        original = flush_command.sql_flush
+    original = None
 
-        def sql_flush(style, connection_, reset_sequences=True, allow_cascade=False):
-            if connection_.vendor != "postgresql" or reset_sequences or connection_ is not connection:
-                return original(style, connection_, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
-            return emptying_sql(connection.introspection.django_table_names(only_existing=True, include_views=False))
+    @classmethod
+    def install(cls):
+        original = cls.original = flush_command.sql_flush
+
+        def sql_flush(style, using, reset_sequences=True, allow_cascade=False):
+            if using.vendor != "postgresql" or reset_sequences or allow_cascade:
+                return original(style, using, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+            return emptying_sql(using.introspection.django_table_names(only_existing=True, include_views=False), using)
 
         sql_flush.original = original
         flush_command.sql_flush = sql_flush
 
-    @staticmethod
-    def uninstall():
-        flush_command.sql_flush = getattr(flush_command.sql_flush, "original", flush_command.sql_flush)
+    @classmethod
+    def uninstall(cls):
+        if cls.original is not None:
+            flush_command.sql_flush, cls.original = cls.original, None

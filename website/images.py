@@ -79,4 +79,5 @@ def set_avif_encoder_speed(speed):
         return original(image, file, filename)
 
     save_at_speed.encodes_at_default_speed = original
+    save_at_speed.speed = speed
     Image.register_save("AVIF", save_at_speed)

@@ -22,8 +22,8 @@ from tests.reliability.utils import PrivatePostgres, free_port
 MANAGE = [sys.executable, "manage.py"]
 
 
-# One server and one site for the module: making them (initdb, migrate, the demo, two workers booting) takes far
-# longer than either test. Each test restarts the database and ends only once the site has recovered, so the
+# One server and one site for the module: making them (initdb, a migrated database, the demo, two workers booting)
+# takes far longer than either test. Each test restarts the database and ends only once the site has recovered, so the
 # next finds it as the first did; the sign-ups one leaves behind carry addresses of their own.
 @pytest.fixture(scope="module")
 def private_postgres(migrated_copy):
@@ -31,9 +31,9 @@ def private_postgres(migrated_copy):
     PostgreSQL (conftest.py's migrated_copy), so that only the SQLite run migrates it here."""
     server = PrivatePostgres()
     server.initialise()
-    server.migrated = bool(migrated_copy and migrated_copy.startswith("postgres"))
-    if server.migrated:
-        server.copy_database(migrated_copy)
+    server.migrated = bool(migrated_copy and migrated_copy.startswith("postgres")) and server.copy_database(
+        migrated_copy
+    )
     yield server
     server.remove()
 

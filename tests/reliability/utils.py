@@ -48,20 +48,25 @@ class PrivatePostgres:
         self._run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "site")
 
     def copy_database(self, url):
-        """Fills its database with a copy of the one at `url`, on a server of the same version."""
-        dump = subprocess.run(
-            [str(self.bin / "pg_dump"), "--format=custom", "--no-owner", url],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        ).stdout
+        """Fills its database with a copy of the one at `url`; False (and nothing copied) if this server's pg_dump
+        cannot read that server, a newer one say."""
+        try:
+            dump = subprocess.run(
+                [str(self.bin / "pg_dump"), "--format=custom", "--no-owner", "--no-privileges", url],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            ).stdout
+        except subprocess.CalledProcessError:
+            return False
         subprocess.run(
-            [str(self.bin / "pg_restore"), "--no-owner", "--exit-on-error", "-d", self.url],
+            [str(self.bin / "pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error", "-d", self.url],
             input=dump,
             check=True,
             capture_output=True,
             timeout=120,
         )
+        return True
 
     def start(self):
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"

@@ -44,5 +44,6 @@ FRAGMENT_CACHE_ENABLED = config.flag("FRAGMENT_CACHE", False)
 # One test process is every process there is: the generation sits beside the kept pages, and a kept page costs no
 # query. tests/website/caching/test_embedded_cache.py tries the database store, which production uses without Redis.
 CONTENT_GENERATION_STORE = os.environ.get("CONTENT_GENERATION_STORE", "cache")
-# The suite makes every rendition afresh: AVIF at its fastest (a sixth of the time), the same format.
+# The suite makes each rendition once per run (tests/utils.py's RenditionMemo): AVIF at its fastest (a sixth of the
+# time), the same format.
 AVIF_ENCODER_SPEED = 10
