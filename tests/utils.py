@@ -144,24 +144,21 @@ class DatabaseSnapshot:
         return sorted(connection.introspection.table_names(include_views=False))
 
     def row_counts(self):
-        with connection.cursor() as cursor:
-            tables = self.tables()
-            if connection.vendor == "sqlite":
+        tables = self.tables()
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
                 # Full-text search keeps its own tables, whose rows grow and shrink with its history, not its
                 # content: they are not the state a copy belongs to.
                 cursor.execute("SELECT name FROM pragma_table_list WHERE type = 'shadow'")
                 shadows = {name for (name,) in cursor.fetchall()}
-                tables = [table for table in tables if table not in shadows]
-            quote = connection.ops.quote_name
-            # The names are the database's own tables, quoted.
-            cursor.execute(" UNION ALL ".join(f"SELECT '{t}', COUNT(*) FROM {quote(t)}" for t in tables))  # noqa: S608
-            return tuple(sorted(cursor.fetchall()))
+            tables = [table for table in tables if table not in shadows]
+        return row_counts(tables)
 
     def load(self, build):
         """Runs build() into the database, or puts back what it made before over the same starting state."""
         before = self.row_counts()
         if before in self.copies:
-            self.restore(self.copies[before])
+            self.restore(self.copies[before], [table for table, count in before if count])
             return
         build()
         self.copies[before] = self.take()
@@ -186,7 +183,8 @@ class DatabaseSnapshot:
             sequences = cursor.fetchall()
         return rows, sequences
 
-    def restore(self, copy):
+    def restore(self, copy, holding_rows):
+        """Puts `copy` back over the database, whose tables `holding_rows` are the ones with rows now."""
         if connection.vendor == "sqlite":
             copy.backup(connection.connection)
         else:
@@ -194,7 +192,7 @@ class DatabaseSnapshot:
             quote = connection.ops.quote_name
             with transaction.atomic(), connection.cursor() as cursor:
                 # Django's foreign keys are deferred to the commit, so the tables can fill in any order.
-                for statement in emptying_sql(self.tables()):
+                for statement in emptying_sql(holding_rows):
                     cursor.execute(statement)
                 for table, data in rows.items():
                     with cursor.cursor.copy(f"COPY {quote(table)} FROM STDIN") as stream:
@@ -328,25 +326,28 @@ class MigratedCopy:
         )
 
 
-def tables_with_rows(tables, using=connection):
-    """Those of `tables` that hold a row, in one query."""
+def row_counts(tables, using=connection):
+    """((table, its rows), ...) for `tables`, sorted, in one query."""
     if not tables:
-        return []
+        return ()
     quote = using.ops.quote_name
-    # The names are the database's own tables, quoted.
-    holds = [f"SELECT {i} WHERE EXISTS (SELECT 1 FROM {quote(table)})" for i, table in enumerate(tables)]  # noqa: S608
     with using.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(holds))
-        return [tables[i] for (i,) in cursor.fetchall()]
+        # The names are the database's own tables, quoted.
+        cursor.execute(" UNION ALL ".join(f"SELECT '{t}', COUNT(*) FROM {quote(t)}" for t in tables))  # noqa: S608
+        return tuple(sorted(cursor.fetchall()))
 
 
-def emptying_sql(tables, using=connection):
-    """SQL that empties `tables` on PostgreSQL: DELETE from those holding rows. TRUNCATE, which Django's flush
-    uses, costs about 0.4 s for this site's 93 tables however few rows they hold; a live-server test is flushed
-    after it and its demo copy put back before the next. Django makes every foreign key deferrable, so the rows
-    may go in any order within the transaction."""
+def tables_with_rows(tables, using=connection):
+    return [table for table, count in row_counts(tables, using) if count]
+
+
+def emptying_sql(holding_rows, using=connection):
+    """SQL that empties the tables `holding_rows` on PostgreSQL, with DELETE. TRUNCATE, which Django's flush uses,
+    costs about 0.4 s for this site's 93 tables however few rows they hold; a live-server test is flushed after it
+    and its demo copy put back before the next. Django makes every foreign key deferrable, so the rows may go in any
+    order within the transaction."""
     quote = using.ops.quote_name
-    deletes = [f"DELETE FROM {quote(table)}" for table in tables_with_rows(tables, using)]  # noqa: S608 - quoted
+    deletes = [f"DELETE FROM {quote(table)}" for table in holding_rows]  # noqa: S608 - the database's tables, quoted
     return ["SET CONSTRAINTS ALL DEFERRED", *deletes]
 
 
@@ -364,7 +365,8 @@ class QuickFlush:
         def sql_flush(style, using, reset_sequences=True, allow_cascade=False):
             if using.vendor != "postgresql" or reset_sequences or allow_cascade:
                 return original(style, using, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
-            return emptying_sql(using.introspection.django_table_names(only_existing=True, include_views=False), using)
+            tables = using.introspection.django_table_names(only_existing=True, include_views=False)
+            return emptying_sql(tables_with_rows(tables, using), using)
 
         sql_flush.original = original
         flush_command.sql_flush = sql_flush

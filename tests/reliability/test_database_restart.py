@@ -31,9 +31,9 @@ def private_postgres(migrated_copy):
     PostgreSQL (conftest.py's migrated_copy), so that only the SQLite run migrates it here."""
     server = PrivatePostgres()
     server.initialise()
-    server.migrated = bool(migrated_copy and migrated_copy.startswith("postgres")) and server.copy_database(
-        migrated_copy
-    )
+    server.migrated = False
+    if migrated_copy and migrated_copy.startswith("postgres"):
+        server.migrated = server.copy_database(migrated_copy)
     yield server
     server.remove()
 
