@@ -186,7 +186,10 @@ def load_recall_campaign(parent, log):
         demands=[("demand", demand) for demand in RECALL_DEMANDS],
         body=RECALL_BODY,
     )
-    page.backers = [CampaignBacker(organisation=backer(names, kind)) for names, kind in RECALL_BACKERS]
+    page.backers = [
+        CampaignBacker(organisation=backer(names, kind), sort_order=position)
+        for position, (names, kind) in enumerate(RECALL_BACKERS)
+    ]
     page.topics.add("democracy")
     parent.add_child(instance=page)
     page.save_revision().publish()

@@ -67,6 +67,8 @@ class Organisation(PreviewableMixin, index.Indexed, Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "organisation"
+        # save() numbers new organisations, but bulk creation does not: creation order breaks the tie.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return self.name

@@ -45,7 +45,8 @@ def load(log):
         addressee="Labour's National Executive Committee",
         text=LETTER_TEXT,
         organisation_signatories=[
-            LetterOrganisation(organisation=backer.organisation) for backer in campaign.backers.order_by("sort_order")
+            LetterOrganisation(organisation=backer.organisation, sort_order=position)
+            for position, backer in enumerate(campaign.backers.all())
         ],
     )
     if existing is not None:

@@ -156,6 +156,8 @@ class LetterOrganisation(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "co-signing organisation"
+        # Rows made in code (the demo, imports) may carry no position: creation order breaks the tie.
+        ordering = ["sort_order", "pk"]
 
 
 class Signatory(models.Model):

@@ -172,3 +172,5 @@ class CampaignBacker(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "backer"
+        # Rows made in code (the demo, imports) may carry no position: creation order breaks the tie.
+        ordering = ["sort_order", "pk"]

@@ -33,6 +33,8 @@ class EventSpeaker(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "speaker"
+        # Rows made in code (the demo, imports) may carry no position: creation order breaks the tie.
+        ordering = ["sort_order", "pk"]
 
     def __str__(self):
         return self.name

@@ -7,6 +7,8 @@ from django.utils import timezone
 from campaigns import demo
 from campaigns.models import CampaignPage, EventPage, Registration
 from endorsements.models import Organisation
+from letters import demo as letters_demo
+from letters.models import OpenLetterPage
 
 
 @pytest.mark.django_db
@@ -83,3 +85,11 @@ def test_the_nec_rally_was_on_the_last_eleventh_of_march():
     assert demo.last_eleventh_of_march(datetime.date(2026, 12, 1)) == datetime.date(2026, 3, 11)
     assert demo.last_eleventh_of_march(datetime.date(2027, 3, 11)) == datetime.date(2026, 3, 11)
     assert demo.last_eleventh_of_march(datetime.date(2027, 3, 12)) == datetime.date(2027, 3, 11)
+
+
+@pytest.mark.django_db
+def test_the_demos_backers_and_cosigners_carry_the_seeds_order(demo_site):
+    campaign = CampaignPage.objects.get(title=demo.RECALL_TITLE)
+    assert list(campaign.backers.values_list("sort_order", flat=True)) == list(range(7))
+    letter = OpenLetterPage.objects.get(slug=letters_demo.LETTER_SLUG)
+    assert list(letter.organisation_signatories.values_list("sort_order", flat=True)) == list(range(7))
