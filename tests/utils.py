@@ -206,6 +206,16 @@ class DatabaseSnapshot:
             each.clear()
 
 
+# Where a process of its own (manage.py in a test's site instance) finds the memo below, and the first lines of a
+# `shell -c` script there that renders pictures: renditions this run has made already are not made again.
+RENDITION_MEMO_FOLDER = "TEST_RENDITION_MEMO_FOLDER"
+USE_RENDITION_MEMO = f"""
+import os
+from tests.utils import RenditionMemo
+RenditionMemo(os.environ["{RENDITION_MEMO_FOLDER}"]).install()
+"""
+
+
 class RenditionMemo:
     """Every rendition the suite makes, encoded once per run rather than once per test that shows the picture.
 

@@ -1,14 +1,18 @@
 """What a backup holds: the database as portable JSON, and every file of the public and the private storage, in one
 .tar.gz that only its owner may read (it holds every supporter, password hash and two-step sign-in key)."""
 
+import itertools
 import os
 import tarfile
 import tempfile
 import time
 from contextlib import contextmanager
 
+from django.core import serializers
 from django.core.files.storage import storages
+from django.core.management.color import no_style
 from django.core.serializers import json
+from django.db import DEFAULT_DB_ALIAS, connections
 
 # Derived or transient data, rebuilt after a restore instead of being carried over.
 EXCLUDED_FROM_BACKUP = [
@@ -46,6 +50,47 @@ class Serializer(json.Serializer):
 
 
 Deserializer = json.Deserializer
+
+# Rows per INSERT when a backup is loaded: few queries, and a statement of bounded size.
+LOAD_BATCH = 1000
+
+
+def load_database(path, using=DEFAULT_DB_ALIAS):
+    """Writes every row of a backup's database file into an emptied database; returns how many.
+
+    loaddata saves one row at a time, trying an UPDATE before each INSERT: for the demo's 4,500 rows, 9,000 queries,
+    and minutes for a site with a hundred thousand signatures. Here a model's rows go in together, a query per
+    thousand, written raw as loaddata writes them (the values stored, never recomputed: a record keeps its dates).
+    No save signals are sent, as loaddata's raw saves tell receivers to do nothing: restore_site rebuilds the search
+    and reference indexes and starts the caches afresh itself.
+    """
+    connection = connections[using]
+    models, deferred, count = set(), [], 0
+    with open(path, encoding="utf-8") as file, connection.constraint_checks_disabled():
+        rows = serializers.deserialize("json", file, using=using, handle_forward_references=True)
+        for model, same_model in itertools.groupby(rows, key=lambda row: type(row.object)):
+            # A child page type's own table only: its row in the parent's table is a row of its own in the file.
+            fields = [field for field in model._meta.local_concrete_fields if not field.generated]
+            while batch := list(itertools.islice(same_model, LOAD_BATCH)):
+                objects = [row.object for row in batch]
+                size = max(connection.ops.bulk_batch_size(fields, objects), 1)
+                for start in range(0, len(objects), size):
+                    model._base_manager._insert(objects[start : start + size], fields=fields, raw=True, using=using)
+                for row in batch:
+                    for accessor, related in (row.m2m_data or {}).items():
+                        getattr(row.object, accessor).set(related)
+                    if row.deferred_fields:
+                        deferred.append(row)
+                count += len(batch)
+            models.add(model)
+        for row in deferred:
+            row.save_deferred_fields(using=using)
+    connection.check_constraints(table_names=[model._meta.db_table for model in models])
+    # Ids were written as they were: the next new row of each table must come after them.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+    return count
 
 
 def storage_files(storage, folder=""):

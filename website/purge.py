@@ -122,6 +122,15 @@ def forget_page(page):
         _purge_after_commit(batch.urls)
 
 
+def forget_everything():
+    """A change to the whole site at once (a restore): once the transaction commits, a new generation, and the proxy
+    in front forgets every page."""
+    if caching():
+        transaction.on_commit(start_new_generation)
+    if _purging():
+        _purge_everything_after_commit()
+
+
 def connect_signals():
     """Called from website's AppConfig.ready, so that commands (publish_scheduled) invalidate the caches too."""
     post_save.connect(_content_changed, dispatch_uid="website.purge.saved")

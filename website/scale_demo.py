@@ -3,9 +3,10 @@ a fast way to add many pages. `scale_demo_content` runs each app's step (its App
 
 import hashlib
 
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 # The scaled items are older than the seed's (dated up to 16 days back), so the home page still leads with those.
@@ -67,5 +68,9 @@ def add_live_pages(parent, pages):
         # raw: only the page type's own table; the row in wagtailcore_page was made above.
         page.save_base(raw=True, force_insert=True)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    # The index reads a page's related rows (an event's speakers) once per indexed column, a query each time unless
+    # they are fetched beforehand: one query for all the pages instead of five per page.
+    related = [field.field_name for field in model.get_search_fields() if isinstance(field, index.RelatedFields)]
+    prefetch_related_objects(pages, *related)
     get_search_backend().add_bulk(model, pages)
     return pages

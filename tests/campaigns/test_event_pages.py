@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -197,3 +199,16 @@ def test_event_page_queries_do_not_grow_with_registrations(client, event_index, 
         EventSpeakerFactory.create_batch(count // 10 or 1, page=event, photo=photo)
 
     assert_flat_query_budget(client, event.url, add_registrations, budget=17)
+
+
+@pytest.mark.django_db
+def test_events_added_in_bulk_are_indexed_in_the_same_queries_however_many(event_index):
+    # One query per event (its own table's row); the search index reads each event's speakers, fetched for all the
+    # events at once rather than per event and indexed column.
+    def queries_to_add(count):
+        with CaptureQueriesContext(connection) as queries:
+            add_pages(event_index, [EventPageFactory.build(start=in_days(7 + day)) for day in range(count)])
+        return len(queries)
+
+    queries_to_add(1)  # what is looked up once and kept (content types) is out of the way
+    assert queries_to_add(20) - queries_to_add(2) == 18

@@ -26,6 +26,7 @@ from tests.utils import caching, wsgi_get
 from website.generation import current_generation
 from website.models import Navigation, SiteSettings
 from website.page_cache import KeptPageFront, PageCacheMiddleware, page_key
+from website.purge import forget_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -242,6 +243,18 @@ def test_unpublishing_moving_and_deleting_take_the_page_off(client, home_page, d
     assert client.get("/moved/")["Location"].endswith("/section/moved/")
     assert client.get("/section/moved/").status_code == 200
     assert client.get("/deleted/").status_code == 404
+
+
+def test_a_restore_rebuilds_every_page_once_it_commits(client, home_page, django_capture_on_commit_callbacks):
+    # restore_site writes its rows without save signals, and says the whole site changed instead.
+    about = StandardPageFactory(parent=home_page, title="About us")
+    for url in ("/", about.url):
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        forget_everything()
+        assert client.get("/")["X-Page-Cache"] == "hit", "not before the restore commits"
+    assert [client.get(url)["X-Page-Cache"] for url in ("/", about.url)] == ["miss", "miss"]
 
 
 @pytest.mark.parametrize("change", ["site name", "navigation", "organisation"])

@@ -12,6 +12,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from tests.utils import RENDITION_MEMO_FOLDER
+
 PROJECT = Path(__file__).resolve().parents[3]
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
@@ -121,14 +123,17 @@ def migrated_database(instance_databases, migrated_copy, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site_instances(instance_databases, migrated_database, tmp_path_factory):
+def site_instances(instance_databases, migrated_database, rendition_memo, tmp_path_factory):
     """site_instances(name, settings_module=..., migrated=True): a separate site instance's manage(). Migrated, it
     starts as a copy of one migrated database, as after `manage.py migrate`; otherwise its database is empty, as on a
-    new server."""
+    new server. A script run in it with `shell -c` may start with USE_RENDITION_MEMO to share the suite's
+    renditions (tests/utils.py)."""
 
     def instance(name, settings_module="website.settings.dev", migrated=True):
         folder = tmp_path_factory.mktemp(name)
         url = instance_databases.create(name, folder, template=migrated_database if migrated else None)
-        return manage_in(instance_env(folder, url, settings_module), folder)
+        env = instance_env(folder, url, settings_module)
+        env[RENDITION_MEMO_FOLDER] = str(rendition_memo.folder)
+        return manage_in(env, folder)
 
     return instance

@@ -5,8 +5,12 @@ import json
 
 import pytest
 
+from tests.utils import USE_RENDITION_MEMO
+
 # Prints what a visitor would see of the site: every page, its content and the files behind its images.
-SNAPSHOT = """
+SNAPSHOT = (
+    USE_RENDITION_MEMO
+    + """
 import json
 import re
 from django.test import Client
@@ -30,6 +34,7 @@ def as_seen(page):
 rendered = {page.url: as_seen(page) for page in Page.objects.live().filter(depth__gt=1)}
 print(json.dumps({'pages': pages, 'images': images, 'settings': settings, 'home': home, 'rendered': rendered}))
 """
+)
 
 ADD_IMAGE = """
 from io import BytesIO

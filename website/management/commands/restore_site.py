@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from website.backup import DATABASE_FILE, restore_storage
+from website.backup import DATABASE_FILE, load_database, restore_storage
+from website.purge import forget_everything
 
 
 class Command(BaseCommand):
@@ -34,7 +35,9 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, verbosity=0)
             with transaction.atomic():
                 call_command("flush", interactive=False, verbosity=0)
-                call_command("loaddata", str(dump), verbosity=0)
+                load_database(dump)
+                # Every page may show something else now: no kept copy of one may be served.
+                forget_everything()
             # Into the storages this site uses now, whichever they are (a disk, a bucket).
             media, private = restore_storage(work, "default"), restore_storage(work, "private")
         call_command("update_index", verbosity=0)
