@@ -1,11 +1,15 @@
-"""backup_site then restore_site on a lived-in site: pages deleted (their log kept), private pages and collections,
-people's records, media in a bucket-like storage and the private uploads. Every model's rows and every file come
-back, and the archive is readable by its owner only."""
+"""backup_site then restore_site, from a lived-in site into a new server's empty database: pages deleted (their log
+kept), private pages and collections, people's records, media in a bucket-like storage and the private uploads.
+Every model's rows and every file come back, visitors see the same pages, and the archive is readable by its owner
+only. One round trip serves every test here: each instance is a database and processes of its own."""
 
+import difflib
 import json
 import stat
 
 import pytest
+
+from tests.utils import USE_RENDITION_MEMO
 
 # Run in the original site after the demo content: one of everything a backup must carry.
 LIVED_IN = """
@@ -113,6 +117,50 @@ print(Registration.objects.count(), Page.objects.filter(slug="after-the-restore"
 """
 
 
+# A picture on a published page, so that the pages compared show a file the restore brought back.
+ADD_IMAGE = """
+from io import BytesIO
+from django.core.files.images import ImageFile
+from PIL import Image
+from website.models import SiteImage, StandardPage
+buffer = BytesIO()
+Image.new('RGB', (40, 30), 'red').save(buffer, 'PNG')
+image = SiteImage.objects.create(title='Rally photo', file=ImageFile(buffer, name='rally.png'))
+page = StandardPage.objects.get(slug='get-involved')
+page.listing_image = image
+page.save_revision().publish()
+"""
+
+# Prints what a visitor would see of the site: every page, its content and the files behind its images.
+SNAPSHOT = (
+    USE_RENDITION_MEMO
+    + """
+import json
+import re
+from django.test import Client
+from wagtail.models import Page
+from website.models import SiteImage, SiteSettings
+def body(page):
+    return list(page.body.raw_data) if hasattr(page, 'body') else None
+pages = [
+    [page.url_path, page.title, page.live, type(page).__name__, body(page)]
+    for page in Page.objects.order_by('path').specific()
+]
+images = [[i.title, i.file.name, i.file.storage.exists(i.file.name)] for i in SiteImage.objects.all()]
+settings = SiteSettings.objects.values('site_name', 'imprint').get()
+home = Client(HTTP_HOST='127.0.0.1').get('/').status_code
+# Each live page as a visitor gets it, but for the per-visit CSRF token and the sub-second digits of times,
+# which Django's JSON serialiser keeps only to the millisecond.
+def as_seen(page):
+    html = Client(HTTP_HOST='127.0.0.1').get(page.url).content.decode()
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', '', html)
+    return re.sub(r'(T[0-9:]{8})[.][0-9]+', r'\\1', html)
+rendered = {page.url: as_seen(page) for page in Page.objects.live().filter(depth__gt=1)}
+print(json.dumps({'pages': pages, 'images': images, 'settings': settings, 'home': home, 'rendered': rendered}))
+"""
+)
+
+
 # One process makes the migrated database that instances copy (conftest.py).
 pytestmark = pytest.mark.xdist_group("site-instances")
 
@@ -120,11 +168,13 @@ pytestmark = pytest.mark.xdist_group("site-instances")
 @pytest.fixture(scope="module")
 def round_trip(site_instances):
     """The lived-in original, its archive (written over a world-readable file, under a permissive umask), and the
-    fresh instance it was restored into."""
+    fresh instance it was restored into: what each holds and shows."""
     settings = "tests.website.bucket_storage"
-    original, fresh = site_instances("original", settings), site_instances("fresh", settings)
+    # The new instance is a new server's empty database: restore_site migrates it itself.
+    original, fresh = site_instances("original", settings), site_instances("fresh", settings, migrated=False)
     original("load_demo_content")
     original("shell", "--no-imports", "-c", LIVED_IN)
+    original("shell", "--no-imports", "-c", ADD_IMAGE)
     archive = original.folder / "site.tar.gz"
     archive.write_bytes(b"an old backup")
     archive.chmod(0o644)
@@ -132,13 +182,17 @@ def round_trip(site_instances):
     restored = fresh("restore_site", str(archive), "--yes")
     before = json.loads(original("shell", "--no-imports", "-c", INVENTORY))
     after = json.loads(fresh("shell", "--no-imports", "-c", INVENTORY))
-    goes_on = fresh("shell", "--no-imports", "-c", GOES_ON)
+    seen_before = json.loads(original("shell", "--no-imports", "-c", SNAPSHOT))
+    seen_after = json.loads(fresh("shell", "--no-imports", "-c", SNAPSHOT))
+    goes_on = fresh("shell", "--no-imports", "-c", GOES_ON)  # last: it adds to what the others compare
     return {
         "archive": archive,
         "backed_up": backed_up,
         "restored": restored,
         "before": before,
         "after": after,
+        "seen_before": seen_before,
+        "seen_after": seen_after,
         "goes_on": goes_on,
     }
 
@@ -182,3 +236,26 @@ def test_every_file_of_the_bucket_and_the_private_storage_comes_back(round_trip)
 
 def test_the_archive_is_readable_by_its_owner_only(round_trip):
     assert stat.S_IMODE(round_trip["archive"].stat().st_mode) == 0o600
+
+
+def test_visitors_see_the_same_pages_after_the_restore(round_trip):
+    before, after = dict(round_trip["seen_before"]), dict(round_trip["seen_after"])
+    rendered_before, rendered_after = before.pop("rendered"), after.pop("rendered")
+    assert after == before
+    for url, html in rendered_before.items():
+        difference = "\n".join(
+            difflib.unified_diff(html.splitlines(), rendered_after.get(url, "").splitlines(), lineterm="")
+        )
+        assert not difference, f"{url} differs after the restore:\n{difference[:3000]}"
+    assert before["images"][0][2] is True  # the image file itself came back, not just its record
+    assert after["home"] == 200
+    assert len(rendered_before) > 5
+
+
+def test_restore_refuses_something_that_is_not_a_backup(site_instances, tmp_path):
+    bogus = tmp_path / "bogus.tar.gz"
+    bogus.write_bytes(b"not an archive")
+    result = site_instances("bogus", migrated=False).run("restore_site", str(bogus), "--yes")
+    assert result.returncode != 0
+    assert "is not a readable backup" in result.stderr
+    assert "Traceback" not in result.stderr
