@@ -229,7 +229,9 @@ def measured(django_db_setup, django_db_blocker):
         few = {url: count_queries(client, url) for url in urls}
         grow(MANY - FEW)
         assert NewsPage.objects.live().count() > MANY and Organisation.objects.filter(listed=True).count() > MANY
-        many = {url: count_queries(client, url) for url in urls}
+        # Each page was requested twice above, with the same images, settings and content types: the caches its
+        # first request warmed are warm, and a page at this size is rendered once rather than twice.
+        many = {url: count_queries(client, url, warm=False) for url in urls}
         transaction.set_rollback(True)
     # Wagtail keeps the site's root paths in the cache: none of this module's sites outlive it.
     cache.clear()
