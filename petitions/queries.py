@@ -5,7 +5,7 @@ from operator import or_
 
 from django.db.models import Q
 
-from petitions.models import NameReview, PetitionPage, Signature
+from petitions.models import NameReview, PetitionPage, Signature, SignatureCount
 
 
 def live_petitions():
@@ -25,6 +25,11 @@ def featured_petition(chosen_id=None):
             return chosen
     newest = list(live_petitions().filter(closed=False)[:1])
     return newest[0] if newest else live_petitions().first()
+
+
+def confirmed_count(petition_id):
+    """The petition's confirmed signatures from its counter row alone: one small query."""
+    return SignatureCount.objects.filter(pk=petition_id).values_list("confirmed", flat=True).first() or 0
 
 
 def petitions_by_campaign(campaigns):

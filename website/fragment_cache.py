@@ -62,6 +62,11 @@ class CachedBlockMixin:
     def fragment_seconds(self):
         return settings.PAGE_CACHE_SECONDS if self.changes_with_clock else FRAGMENT_SECONDS
 
+    def live_parts(self, request, raw_value):
+        """What the block's HTML also turns on that no edit announces (a live count): read on every render, a
+        cheap read, and part of the fragment's key. Nothing by default."""
+        return []
+
 
 def render_stream(context, stream_value):
     """A StreamField's blocks rendered as `{% include_block %}` renders each, with cached blocks' HTML read from
@@ -80,7 +85,7 @@ def render_stream(context, stream_value):
 
         if isinstance(block, CachedBlockMixin):
             value_json = json.dumps(raw["value"], cls=DjangoJSONEncoder, sort_keys=True)
-            parts = [type(block).__name__, raw.get("id") or "", value_json]
+            parts = [type(block).__name__, raw.get("id") or "", value_json, *block.live_parts(request, raw["value"])]
             html.append(cached_fragment(request, parts, render, block.fragment_seconds))
         else:
             html.append(render())

@@ -3,8 +3,9 @@ the caches for less than a minute."""
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from petitions.models import SignatureCount
 from petitions.signatures import add_to_count
@@ -146,3 +147,27 @@ def test_the_page_cache_shows_a_confirmation_within_its_short_lifetime(client, p
         first = client.get(petition.url)
         assert first["X-Page-Cache"] == "miss" and "s-maxage=30" in first["Cache-Control"]
         assert client.get(petition.url)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_the_home_page_section_is_kept_as_a_fragment_and_its_count_is_read_fresh(
+    client, petition, home_with_petition, django_capture_on_commit_callbacks
+):
+    """With fragments kept, a view of the home page reads the counter row for the petition section, not the
+    petition and its chosen page; the section still shows each new signature, the page is still kept briefly, and
+    an edit to the petition still shows."""
+    add_confirmed_signatures(petition, 3)
+    with caching(FRAGMENT_CACHE_ENABLED=True, PAGE_CACHE_SECONDS=120):
+        assert "<strong>3</strong> signatures" in client.get("/").content.decode()
+        with CaptureQueriesContext(connection) as kept:
+            response = client.get("/")
+        assert "<strong>3</strong> signatures" in response.content.decode()
+        assert "s-maxage=30" in response["Cache-Control"]
+        petition_queries = [query["sql"] for query in kept.captured_queries if "petition" in query["sql"]]
+        assert len(petition_queries) == 1 and "signaturecount" in petition_queries[0], petition_queries
+        add_confirmed_signatures(petition, 1, start=3)
+        assert "<strong>4</strong> signatures" in client.get("/").content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            petition.title = "Recall conference this spring"
+            petition.save_revision().publish()
+        assert "Recall conference this spring" in client.get("/").content.decode()
