@@ -23,6 +23,11 @@ pytestmark = pytest.mark.django_db
 CLOSED_PORT = "redis://127.0.0.1:6390/0"
 
 
+def test_replies_are_read_by_hiredis():
+    # A kept page is one reply from Redis: its C reader, not redis-py's own in Python (requirements.txt).
+    assert redis.utils.HIREDIS_AVAILABLE
+
+
 def test_with_redis_url_every_process_shares_redis_and_ignores_its_outages():
     settings = settings_with_redis(REDIS_URL)
     default = settings["CACHES"]["default"]
