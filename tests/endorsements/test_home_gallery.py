@@ -37,4 +37,6 @@ def test_the_demos_home_page_costs_the_same_with_10_or_300_more_organisations(cl
     def add_organisations(count):
         OrganisationFactory.create_batch(count, listed=True)
 
-    assert_flat_query_budget(client, "/", add_organisations, budget=45, sizes=(10, 300))
+    # +2 for the petition section's live key (the petition shown and its count), read before the fragment cache is
+    # asked; fragments are off here, so the section is also rendered. With them on (production) it is all it costs.
+    assert_flat_query_budget(client, "/", add_organisations, budget=47, sizes=(10, 300))
