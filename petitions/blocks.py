@@ -1,5 +1,6 @@
 """The home page's petition section: a petition's ask, its live count and a link to sign."""
 
+from django.utils import timezone
 from wagtail import blocks
 
 from petitions.freshness import shows_live_count
@@ -10,9 +11,6 @@ from website.fragment_cache import CachedBlockMixin, cached_value
 class PetitionBlock(CachedBlockMixin, blocks.StructBlock):
     """Kept as a fragment (website/fragment_cache.py) under the petition it shows and that petition's count, so that
     the home page reads one counter row for it rather than the petition and its chosen page on every view."""
-
-    # Whether it may still be signed turns on today's date (its closing day), which no edit announces.
-    changes_with_clock = True
 
     heading = blocks.CharBlock(max_length=80, default="Sign the petition", help_text="The section's heading.")
     petition = blocks.PageChooserBlock(
@@ -32,7 +30,8 @@ class PetitionBlock(CachedBlockMixin, blocks.StructBlock):
         shown = cached_value(request, ["featured-petition", chosen or ""], lambda: featured_petition_id(chosen))
         # The page shows a count, whether its HTML comes from the fragment cache or not: kept briefly.
         shows_live_count(request)
-        return [shown, confirmed_count(shown) if shown else 0]
+        # Whether it may still be signed turns on today's date (its closing day), which no edit announces.
+        return [shown, confirmed_count(shown) if shown else 0, timezone.localdate().isoformat()]
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -12,7 +12,7 @@ from django.core import serializers
 from django.core.files.storage import storages
 from django.core.management.color import no_style
 from django.core.serializers import json
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 # Derived or transient data, rebuilt after a restore instead of being carried over.
 EXCLUDED_FROM_BACKUP = [
@@ -75,8 +75,16 @@ def load_database(path, using=DEFAULT_DB_ALIAS):
                 objects = [row.object for row in batch]
                 size = max(connection.ops.bulk_batch_size(fields, objects), 1)
                 for start in range(0, len(objects), size):
-                    model._base_manager._insert(objects[start : start + size], fields=fields, raw=True, using=using)
+                    try:
+                        model._base_manager._insert(objects[start : start + size], fields=fields, raw=True, using=using)
+                    except (DatabaseError, ValueError) as error:
+                        # As loaddata says it: which rows would not go in (psycopg refuses NUL with a ValueError).
+                        pks = f"{objects[start].pk}…{objects[min(start + size, len(objects)) - 1].pk}"
+                        error.args = (f"Could not load {model._meta.label} (pk {pks}): {error}",)
+                        raise
                 for row in batch:
+                    # Saved, as a save would leave them: related managers then write where the rows are.
+                    row.object._state.db, row.object._state.adding = using, False
                     for accessor, related in (row.m2m_data or {}).items():
                         getattr(row.object, accessor).set(related)
                     if row.deferred_fields:

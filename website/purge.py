@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from urllib.request import Request
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from taggit.models import Tag
@@ -123,8 +124,11 @@ def forget_page(page):
 
 
 def forget_everything():
-    """A change to the whole site at once (a restore): once the transaction commits, a new generation, and the proxy
-    in front forgets every page."""
+    """A change to the whole site at once (a restore): once the transaction commits, a new generation, the proxy in
+    front forgets every page, and Wagtail forgets what it keeps of the sites and locales (their rows' save signals
+    would have told it, but a restore writes rows without them)."""
+    transaction.on_commit(Site.clear_site_root_paths_cache)
+    transaction.on_commit(partial(cache.delete, "wagtail_locales_display_name"))
     if caching():
         transaction.on_commit(start_new_generation)
     if _purging():

@@ -56,7 +56,7 @@ class Signature(models.Model):
 
     class Meta:
         verbose_name = "petition signature"
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-pk"]  # copies made at one instant (an import) in a stable order
         constraints = [models.UniqueConstraint("petition", Lower("email"), name="one_signature_per_email")]
         indexes = [models.Index(fields=["petition", "confirmed_at"])]
         permissions = [("review_signature_name", "Can review the names shown on a petition")]

@@ -65,7 +65,7 @@ def copy_signature(signature, numbers):
     values = [numbered.get(column, f"original.{quote(column)}") for column in columns]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH RECURSIVE series(n) AS (SELECT %s UNION ALL SELECT n + 1 FROM series WHERE n < %s) "  # noqa: S608 - our own names
+            f"WITH RECURSIVE series(n) AS (SELECT CAST(%s AS integer) UNION ALL SELECT n + 1 FROM series WHERE n < %s) "  # noqa: S608 - our own names
             f"INSERT INTO {table} ({', '.join(map(quote, columns))}) "
             f"SELECT {', '.join(values)} FROM series, {table} AS original WHERE original.id = %s",
             [numbers.start, numbers.stop - 1, signature.pk],

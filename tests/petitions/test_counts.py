@@ -1,11 +1,15 @@
 """The live count: one counter row, the same queries at 10 and 100,000 signatures, and pages that show it kept by
 the caches for less than a minute."""
 
+import datetime
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from petitions.models import SignatureCount
 from petitions.signatures import add_to_count
@@ -169,5 +173,11 @@ def test_the_home_page_section_is_kept_as_a_fragment_and_its_count_is_read_fresh
         assert "<strong>4</strong> signatures" in client.get("/").content.decode()
         with django_capture_on_commit_callbacks(execute=True):
             petition.title = "Recall conference this spring"
+            petition.closes_on = timezone.localdate()
             petition.save_revision().publish()
         assert "Recall conference this spring" in client.get("/").content.decode()
+        assert "#sign" in client.get("/").content.decode(), "open on its closing day"
+        # No edit announces the day after: the section, kept or not, says it may no longer be signed.
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        with mock.patch("django.utils.timezone.localdate", return_value=tomorrow):
+            assert "#sign" not in client.get("/").content.decode()

@@ -4,6 +4,7 @@ visitor could see; pages with a session or a form never kept; the repeated fragm
 import datetime
 import gzip
 import sys
+from functools import partial
 from unittest import mock
 
 import pytest
@@ -13,7 +14,8 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from campaigns.models import CampaignPage
 from news.models import NewsPage
@@ -251,9 +253,13 @@ def test_a_restore_rebuilds_every_page_once_it_commits(client, home_page, django
     for url in ("/", about.url):
         client.get(url)
         assert client.get(url)["X-Page-Cache"] == "hit"
+    Site.get_site_root_paths()  # what Wagtail keeps of the sites, in the shared cache
+    kept_sites = partial(cache.get, SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
     with django_capture_on_commit_callbacks(execute=True):
         forget_everything()
         assert client.get("/")["X-Page-Cache"] == "hit", "not before the restore commits"
+        assert kept_sites() is not None
+    assert kept_sites() is None, "the restored sites may have other root pages"
     assert [client.get(url)["X-Page-Cache"] for url in ("/", about.url)] == ["miss", "miss"]
 
 

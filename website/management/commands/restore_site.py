@@ -40,6 +40,8 @@ class Command(BaseCommand):
                 forget_everything()
             # Into the storages this site uses now, whichever they are (a disk, a bucket).
             media, private = restore_storage(work, "default"), restore_storage(work, "private")
+        # Again, now that the pictures are back: a page kept meanwhile may lack them.
+        forget_everything()
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         restored = f"Restored the database, {media} media files and {private} private files from {source}."
