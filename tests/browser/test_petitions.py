@@ -89,8 +89,9 @@ def test_an_organiser_writes_a_petition_and_a_moderator_approves_it_in_the_admin
     moderator.goto(f"{live_server.url}/admin/pages/{petition.pk}/edit/")
     moderator.get_by_role("button", name="More actions").click()
     moderator.get_by_role("button", name="Approve and Publish", exact=True).click()
-    # Back in the campaign's listing: the page is live.
-    expect(moderator.get_by_role("link", name="Current page status: live")).to_be_visible()
+    # Back in the campaign's listing: the page is live. Publishing runs the workflow's steps and may take a while on
+    # a loaded machine, so this waits longer than Playwright's five seconds.
+    expect(moderator.get_by_role("link", name="Current page status: live")).to_be_visible(timeout=20_000)
     assert eventually(lambda: PetitionPage.objects.filter(pk=petition.pk, live=True, goal=5000).exists())
 
     visitor = browser.new_context().new_page()
