@@ -7,7 +7,6 @@ import os
 import re
 import sqlite3
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -41,18 +40,6 @@ def count_queries(client, url, warm=True):
         response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return len(context.captured_queries)
-
-
-def eventually(check, seconds=10):
-    """Whether `check()` comes true within `seconds`, asked every tenth of a second: for what a live server wrote,
-    read by the test process after the browser showed it done. Once, under a heavy load, such a read found the page
-    not yet live although the admin had said so (docs/development.md)."""
-    deadline = time.monotonic() + seconds
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.1)
-    return True
 
 
 def assert_flat_query_budget(client, url, add_items, budget, sizes=(10, 200)):

@@ -7,7 +7,6 @@ from petitions import demo
 from petitions.models import NameReview, PetitionPage, Signature
 from tests.campaigns.factories import CampaignIndexPageFactory, CampaignPageFactory
 from tests.petitions.factories import PetitionPageFactory, add_confirmed_signatures
-from tests.utils import eventually
 from website import roles
 
 TITLE = "Recall conference now"
@@ -92,7 +91,7 @@ def test_an_organiser_writes_a_petition_and_a_moderator_approves_it_in_the_admin
     # Back in the campaign's listing: the page is live. Publishing runs the workflow's steps and may take a while on
     # a loaded machine, so this waits longer than Playwright's five seconds.
     expect(moderator.get_by_role("link", name="Current page status: live")).to_be_visible(timeout=20_000)
-    assert eventually(lambda: PetitionPage.objects.filter(pk=petition.pk, live=True, goal=5000).exists())
+    assert PetitionPage.objects.filter(pk=petition.pk, live=True, goal=5000).exists()
 
     visitor = browser.new_context().new_page()
     visitor.goto(live_server.url + petition.url)

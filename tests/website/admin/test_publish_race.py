@@ -1,0 +1,93 @@
+"""A save that began before a publish and ends after it leaves the page live.
+
+Wagtail saves an editor's draft by itself (autosave) half a second after each change. A press officer who picks the
+picture and clicks Publish at once sends the autosave and the publish side by side: the autosave read the page while
+it was a draft and, finishing last, wrote the whole row back, `live` = False and all. The admin said "published"
+and the page was not (a browser test caught it under load). Here the publish is made to land inside the autosave,
+between its read and its write, as it did then."""
+
+from unittest import mock
+
+import pytest
+from wagtail.admin.forms.pages import WagtailAdminPageForm
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from website.models import StandardPage
+
+
+def publish_meanwhile(page_id, then=None):
+    """The form's save, with someone else's publish of the page landing just before it writes."""
+    original = WagtailAdminPageForm.save
+
+    def save(form, *args, **kwargs):
+        Page.objects.get(pk=page_id).specific.save_revision().publish()
+        if then:
+            then()
+        return original(form, *args, **kwargs)
+
+    return mock.patch.object(WagtailAdminPageForm, "save", save)
+
+
+def autosave(client, page, **fields):
+    """The request Wagtail's editor sends by itself: the form as it stands, answered in JSON."""
+    return client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        nested_form_data({"title": page.title, "slug": page.slug, "body": streamfield([]), **fields}),
+        headers={"accept": "application/json"},
+    )
+
+
+@pytest.fixture
+def draft(home_page):
+    page = home_page.add_child(instance=StandardPage(title="Budget response", slug="budget-response", live=False))
+    page.save_revision()
+    return page
+
+
+@pytest.mark.django_db
+def test_an_autosave_that_read_the_draft_does_not_unpublish_what_was_published_meanwhile(admin_client, draft):
+    with publish_meanwhile(draft.pk):
+        response = autosave(admin_client, draft, title="Budget response, within the hour")
+    assert response.json()["success"] is True
+
+    page = StandardPage.objects.get(pk=draft.pk)
+    assert page.live
+    assert page.live_revision_id is not None
+    assert page.first_published_at is not None and page.last_published_at is not None
+    # The autosave's words are kept, as a draft waiting on top of what is live.
+    assert page.has_unpublished_changes
+    assert page.get_latest_revision_as_object().title == "Budget response, within the hour"
+    assert page.title == "Budget response"
+
+
+@pytest.mark.django_db
+def test_a_draft_saved_with_the_button_does_not_unpublish_either(admin_client, draft):
+    with publish_meanwhile(draft.pk):
+        response = admin_client.post(
+            f"/admin/pages/{draft.pk}/edit/",
+            nested_form_data({"title": "Budget reply", "slug": draft.slug, "body": streamfield([])}),
+        )
+    assert response.status_code == 302
+    assert StandardPage.objects.get(pk=draft.pk).live
+
+
+@pytest.mark.django_db
+def test_unpublishing_still_unpublishes(admin_client, draft):
+    draft.get_latest_revision().publish()
+    response = admin_client.post(f"/admin/pages/{draft.pk}/unpublish/")
+    assert response.status_code == 302
+    page = StandardPage.objects.get(pk=draft.pk)
+    assert not page.live and page.live_revision_id is None
+
+
+@pytest.mark.django_db
+def test_a_page_unpublished_while_the_draft_was_open_stays_unpublished(admin_client, draft):
+    """The guard keeps only a publish the saver did not see; an unpublish meanwhile is not undone."""
+
+    def unpublish():
+        Page.objects.get(pk=draft.pk).specific.unpublish()
+
+    with publish_meanwhile(draft.pk, then=unpublish):
+        autosave(admin_client, draft, title="Budget response, within the hour")
+    assert not StandardPage.objects.get(pk=draft.pk).live
