@@ -7,14 +7,23 @@ draft's title and content over the row just published: the admin had said "publi
 press officer who picks the picture and clicks Publish at once sends both side by side).
 
 Such a save now does what Wagtail does for a live page: the row stays as published, and the draft goes on only as
-a revision (the editor's `save_revision` right after), which the page then shows as live with changes waiting.
+a revision (the editor's `save_revision` right after), which the page then shows as live with changes waiting. The
+page also takes the row's latest revision, so an autosave that meant to overwrite its own earlier revision meets
+Wagtail's own conflict ("not the latest") rather than writing its older words over the publish's.
 """
 
 from django.db import transaction
 from wagtail.models import Page
 
-# What a publish writes that a draft's save would take back.
-PUBLISHED_STATE = ("live", "live_revision_id", "first_published_at", "last_published_at")
+# What a publish writes that a draft's save would take back or not know of.
+PUBLISHED_STATE = (
+    "live",
+    "live_revision_id",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision_id",
+    "latest_revision_created_at",
+)
 
 
 def published_since_read(page, update_fields=None):

@@ -9,7 +9,7 @@ between its read and its write, as it did then."""
 from unittest import mock
 
 import pytest
-from wagtail.admin.forms.pages import WagtailAdminPageForm
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
@@ -17,16 +17,17 @@ from website.models import StandardPage
 
 
 def publish_meanwhile(page_id, then=None):
-    """The form's save, with someone else's publish of the page landing just before it writes."""
-    original = WagtailAdminPageForm.save
+    """The editor's save, with someone else's publish of the page landing after the view read the page and before
+    its save's transaction (so that a conflict rolling the save back leaves the publish, as it would)."""
+    original = EditView.form_valid
 
-    def save(form, *args, **kwargs):
+    def form_valid(view, form):
         Page.objects.get(pk=page_id).specific.save_revision().publish()
         if then:
             then()
-        return original(form, *args, **kwargs)
+        return original(view, form)
 
-    return mock.patch.object(WagtailAdminPageForm, "save", save)
+    return mock.patch.object(EditView, "form_valid", form_valid)
 
 
 def autosave(client, page, **fields):
@@ -59,6 +60,23 @@ def test_an_autosave_that_read_the_draft_does_not_unpublish_what_was_published_m
     assert page.has_unpublished_changes
     assert page.get_latest_revision_as_object().title == "Budget response, within the hour"
     assert page.title == "Budget response"
+
+
+@pytest.mark.django_db
+def test_an_autosave_over_its_own_revision_meets_the_publish_as_a_conflict(admin_client, admin_user, draft):
+    """Wagtail's later autosaves overwrite the editor's own autosaved revision, if it is still the latest."""
+    own = draft.save_revision(user=admin_user)
+    with publish_meanwhile(draft.pk):
+        response = autosave(admin_client, draft, title="Budget response, within", overwrite_revision_id=own.pk)
+    assert response.json()["success"] is False
+    assert response.json()["error_code"] == "invalid_revision"
+
+    page = StandardPage.objects.get(pk=draft.pk)
+    assert page.live and page.title == "Budget response"
+    # The publish's revision is the latest still; the older autosave did not write over it.
+    assert page.latest_revision_id == page.live_revision_id != own.pk
+    own.refresh_from_db()
+    assert own.content["title"] == "Budget response"
 
 
 @pytest.mark.django_db
