@@ -20,7 +20,6 @@ from website.fragment_cache import CachedSiteSettingMixin
 from website.image_files import WholePixelImageField
 from website.page_forms import SitePageForm
 from website.slugs import slug_for_title, tidy_slug
-from website.unseen_publish import published_since_read
 
 
 class SiteImage(AbstractImage):
@@ -197,13 +196,6 @@ class BasePage(Page):
 
     def permissions_for_user(self, user):
         return SitePagePermissionTester(user, self)
-
-    def save(self, *args, **kwargs):
-        # A draft's save that began before someone's publish of this page and ends after it leaves the row as
-        # published; the editor's draft still becomes a revision (website/unseen_publish.py).
-        if published_since_read(self, kwargs.get("update_fields")):
-            return None
-        return super().save(*args, **kwargs)
 
     def get_view_restrictions(self):
         # A route kept by website/page_routes.py says which pages on the way hold restrictions: for almost every

@@ -6,14 +6,18 @@ it was a draft and, finishing last, wrote the whole row back, `live` = False and
 and the page was not (a browser test caught it under load). Here the publish is made to land inside the autosave,
 between its read and its write, as it did then."""
 
+import threading
+import time
 from unittest import mock
 
 import pytest
+from django.db import connection, connections, transaction
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from website.models import StandardPage
+from website.unseen_publish import published_since_read
 
 
 def publish_meanwhile(page_id, then=None):
@@ -80,14 +84,25 @@ def test_an_autosave_over_its_own_revision_meets_the_publish_as_a_conflict(admin
 
 
 @pytest.mark.django_db
-def test_a_draft_saved_with_the_button_does_not_unpublish_either(admin_client, draft):
+@pytest.mark.parametrize("button", [None, "action-submit"], ids=["save draft", "submit for moderation"])
+def test_a_draft_saved_or_submitted_with_a_button_does_not_unpublish_either(admin_client, draft, button):
     with publish_meanwhile(draft.pk):
         response = admin_client.post(
             f"/admin/pages/{draft.pk}/edit/",
-            nested_form_data({"title": "Budget reply", "slug": draft.slug, "body": streamfield([])}),
+            nested_form_data(
+                {
+                    "title": "Budget reply",
+                    "slug": draft.slug,
+                    "body": streamfield([]),
+                    **({button: "1"} if button else {}),
+                }
+            ),
         )
     assert response.status_code == 302
-    assert StandardPage.objects.get(pk=draft.pk).live
+    page = StandardPage.objects.get(pk=draft.pk)
+    assert page.live and page.title == "Budget response"
+    assert page.has_unpublished_changes
+    assert page.get_latest_revision_as_object().title == "Budget reply"
 
 
 @pytest.mark.django_db
@@ -100,6 +115,17 @@ def test_unpublishing_still_unpublishes(admin_client, draft):
 
 
 @pytest.mark.django_db
+def test_a_page_unpublished_from_its_revision_is_unpublished(draft):
+    """A revision keeps its dates to the millisecond, the row to the microsecond: no date decides the guard."""
+    draft.save_revision().publish()
+    # A draft saved after the publish: its revision holds `last_published_at` cut to the millisecond.
+    StandardPage.objects.get(pk=draft.pk).save_revision()
+    page = StandardPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+    page.unpublish()
+    assert not StandardPage.objects.get(pk=draft.pk).live
+
+
+@pytest.mark.django_db
 def test_a_page_unpublished_while_the_draft_was_open_stays_unpublished(admin_client, draft):
     """The guard keeps only a publish the saver did not see; an unpublish meanwhile is not undone."""
 
@@ -109,3 +135,46 @@ def test_a_page_unpublished_while_the_draft_was_open_stays_unpublished(admin_cli
     with publish_meanwhile(draft.pk, then=unpublish):
         autosave(admin_client, draft, title="Budget response, within the hour")
     assert not StandardPage.objects.get(pk=draft.pk).live
+
+
+def sessions_waiting_on_a_lock():
+    with connection.cursor() as cursor:
+        # PostgreSQL reads its activity once per transaction unless told to look again.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_publish_waits_for_a_draft_save_that_already_looked(draft):
+    """Between the guard's look and the save's write, a publish from another connection waits for the row (on
+    PostgreSQL; SQLite lets one writer in at a time anyway), and so lands after the draft's write, not under it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite has one writer at a time")
+    looked = threading.Event()
+    errors = []
+
+    def publish():
+        try:
+            looked.wait(10)
+            Page.objects.get(pk=draft.pk).specific.save_revision().publish()
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    publisher = threading.Thread(target=publish)
+    publisher.start()
+    with transaction.atomic():
+        stale = StandardPage.objects.get(pk=draft.pk)
+        assert not published_since_read(stale)
+        looked.set()
+        deadline = time.monotonic() + 10
+        while not sessions_waiting_on_a_lock() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert sessions_waiting_on_a_lock(), "the publish did not wait for the row"
+        stale.title = "Budget response, a draft"
+        stale.save()
+    publisher.join(10)
+    assert not errors
+    assert StandardPage.objects.get(pk=draft.pk).live
