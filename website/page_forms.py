@@ -12,7 +12,8 @@ class SitePageForm(SlugFormMixin, WagtailAdminPageForm):
     def save(self, commit=True):
         # Wagtail's editor asks to write an existing page's row only when it read the page as a draft. If the page
         # was published since, it is saved as Wagtail saves a live page: not written, its draft kept for the
-        # revision that follows (website/unseen_publish.py).
+        # revision that follows (website/unseen_publish.py). A plain ManyToManyField would be dropped then, as
+        # Wagtail drops it for a live page; page types use ParentalManyToManyField, kept in the revision.
         if not commit or self.instance.pk is None:
             return super().save(commit=commit)
         with transaction.atomic():

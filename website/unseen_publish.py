@@ -13,6 +13,12 @@ Wagtail's own conflict ("not the latest") rather than writing its older words ov
 
 Only the editor's form asks (website/page_forms.py): an unpublish, a scheduled publish, a move or a copy sets
 `live` itself, knowingly, and is left alone.
+
+Left as Wagtail has them: a first autosave or a "Save draft" that read the page before the publish still becomes
+the latest revision, so the editor may reopen a draft a step behind what is live (the form cannot tell an autosave
+from the button, and Wagtail lets a button save over a newer revision); and an editor's Publish with a go-live date
+to come, whose write the guard let through while the page was a draft, may take back someone's publish that lands
+in the milliseconds before its own publish step (only wrapping Wagtail's whole view would close that).
 """
 
 from wagtail.models import Page
