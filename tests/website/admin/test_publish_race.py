@@ -34,13 +34,15 @@ def publish_meanwhile(page_id, then=None):
     return mock.patch.object(EditView, "form_valid", form_valid)
 
 
+def edit(client, page, headers=None, **fields):
+    """The editor's form for `page` sent as it stands, with `fields` changed or added (a button's name)."""
+    data = {"title": page.title, "slug": page.slug, "body": streamfield([]), **fields}
+    return client.post(f"/admin/pages/{page.pk}/edit/", nested_form_data(data), headers=headers or {})
+
+
 def autosave(client, page, **fields):
-    """The request Wagtail's editor sends by itself: the form as it stands, answered in JSON."""
-    return client.post(
-        f"/admin/pages/{page.pk}/edit/",
-        nested_form_data({"title": page.title, "slug": page.slug, "body": streamfield([]), **fields}),
-        headers={"accept": "application/json"},
-    )
+    """The request Wagtail's editor sends by itself, answered in JSON."""
+    return edit(client, page, headers={"accept": "application/json"}, **fields)
 
 
 @pytest.fixture
@@ -87,17 +89,7 @@ def test_an_autosave_over_its_own_revision_meets_the_publish_as_a_conflict(admin
 @pytest.mark.parametrize("button", [None, "action-submit"], ids=["save draft", "submit for moderation"])
 def test_a_draft_saved_or_submitted_with_a_button_does_not_unpublish_either(admin_client, draft, button):
     with publish_meanwhile(draft.pk):
-        response = admin_client.post(
-            f"/admin/pages/{draft.pk}/edit/",
-            nested_form_data(
-                {
-                    "title": "Budget reply",
-                    "slug": draft.slug,
-                    "body": streamfield([]),
-                    **({button: "1"} if button else {}),
-                }
-            ),
-        )
+        response = edit(admin_client, draft, title="Budget reply", **({button: "1"} if button else {}))
     assert response.status_code == 302
     page = StandardPage.objects.get(pk=draft.pk)
     assert page.live and page.title == "Budget response"
@@ -185,12 +177,7 @@ def test_a_publish_waits_while_an_editor_publishing_writes_the_row(admin_client,
     publisher = threading.Thread(target=publish)
     publisher.start()
     with mock.patch("website.page_forms.published_since_read", look_then_let_the_other_publish_try):
-        response = admin_client.post(
-            f"/admin/pages/{draft.pk}/edit/",
-            nested_form_data(
-                {"title": "Budget reply", "slug": draft.slug, "body": streamfield([]), "action-publish": "1"}
-            ),
-        )
+        response = edit(admin_client, draft, title="Budget reply", **{"action-publish": "1"})
     publisher.join(10)
     assert response.status_code == 302
     assert waited == [1], "the other publish did not wait for the row"
