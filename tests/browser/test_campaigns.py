@@ -55,7 +55,7 @@ def test_visitor_reads_the_campaign_registers_for_the_rally_and_the_organiser_ex
     assert_accessible(page)
     page.get_by_role("link", name="democracy", exact=True).click()
     page.get_by_role("link", name="Reclaim democracy: recall conference").click()
-    assert page.get_by_text("#ReclaimDemocracyRecallConference").is_visible()
+    expect(page.get_by_text("#ReclaimDemocracyRecallConference")).to_be_visible()
     for name in ("Socialist Campaign Group of Labour MPs", "Unite"):
         logo = page.get_by_role("img", name=name, exact=True)
         logo.scroll_into_view_if_needed()
@@ -88,7 +88,7 @@ def test_visitor_reads_the_campaign_registers_for_the_rally_and_the_organiser_ex
 
     editor_login()
     page.goto(f"{live_server.url}/admin/campaigns/registration/?event={rally.pk}")
-    assert page.get_by_text("rebecca@example.org").is_visible()
+    expect(page.get_by_text("rebecca@example.org")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download XLSX").click()
     sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
@@ -99,7 +99,7 @@ def test_visitor_reads_the_campaign_registers_for_the_rally_and_the_organiser_ex
 def test_event_list_has_no_accessibility_violations(live_server, home_page, page, assert_accessible):
     _, _, events, _ = recall_campaign(home_page)
     page.goto(f"{live_server.url}{events.url}")
-    assert page.get_by_role("heading", name="Past events").is_visible()
+    expect(page.get_by_role("heading", name="Past events")).to_be_visible()
     assert_accessible(page)
 
 
@@ -107,5 +107,5 @@ def test_a_past_event_has_no_accessibility_violations(live_server, home_page, pa
     _, _, events, _ = recall_campaign(home_page)
     page.goto(f"{live_server.url}{events.url}")
     page.get_by_role("link", name="Rally before the NEC meeting").click()
-    assert page.get_by_text("This event has finished, so registration is closed.").is_visible()
+    expect(page.get_by_text("This event has finished, so registration is closed.")).to_be_visible()
     assert_accessible(page)

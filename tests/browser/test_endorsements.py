@@ -1,5 +1,7 @@
 """In a real browser: an organisation asks to endorse with its logo, an editor approves it, its logo joins the walls."""
 
+from playwright.sync_api import expect
+
 from endorsements.logos import png_logo
 from endorsements.models import EndorsementRequest, OrganisationKind
 from tests.endorsements.factories import OrganisationWithLogoFactory, endorsements_page
@@ -49,7 +51,7 @@ def test_organisation_asks_editor_approves_and_its_logo_joins_the_walls(
     page.get_by_role("link", name="Approve or decline").first.click()
     page.get_by_role("button", name="Approve and list it").click()
     page.wait_for_url(f"{live_server.url}/admin/endorsements/endorsementrequest/")
-    assert page.get_by_text(f"{NAME} now backs the network").is_visible()
+    expect(page.get_by_text(f"{NAME} now backs the network")).to_be_visible()
 
     page.goto(f"{live_server.url}/endorsements/")
     logo = page.get_by_role("img", name=NAME)
@@ -75,8 +77,11 @@ def test_filtered_gallery_works_without_javascript_and_is_accessible(
     page = context.new_page()
     page.goto(f"{live_server.url}/endorsements/")
     page.get_by_role("link", name="Mutual-aid networks (1)").click()
-    assert page.get_by_role("heading", name="Mutual-aid networks (1)").is_visible()
-    assert page.get_by_role("img", name="Unite").count() == 0
+    # A click returns once the new page starts to arrive: wait for all of it
+    # before checking what it leaves out.
+    page.wait_for_url(f"{live_server.url}/endorsements/?kind=mutual_aid")
+    expect(page.get_by_role("heading", name="Mutual-aid networks (1)")).to_be_visible()
+    expect(page.get_by_role("img", name="Unite")).to_have_count(0)
     context.close()
     page = browser.new_page()
     page.goto(f"{live_server.url}/endorsements/?kind=mutual_aid")

@@ -1,3 +1,5 @@
+from playwright.sync_api import expect
+
 from home.demo import HERO_HEADING, SIGNUP_HEADING
 from home.models import HomePage
 
@@ -6,9 +8,9 @@ def test_visitor_reads_the_home_page(live_server, demo_site, page):
     page.goto(live_server.url)
     # The heading is set in capitals by CSS: its text is as the editor wrote it.
     assert page.get_by_role("heading", level=1).text_content().strip() == HERO_HEADING
-    assert page.get_by_text("Not yet another organisation with leadership aspirations.").is_visible()
-    assert page.get_by_role("heading", name=SIGNUP_HEADING).is_visible()
-    assert page.get_by_text("Published by the Broad Left Network").is_visible()
+    expect(page.get_by_text("Not yet another organisation with leadership aspirations.")).to_be_visible()
+    expect(page.get_by_role("heading", name=SIGNUP_HEADING)).to_be_visible()
+    expect(page.get_by_text("Published by the Broad Left Network")).to_be_visible()
 
 
 def test_home_page_has_no_accessibility_violations(live_server, demo_site, page, assert_accessible):
@@ -30,10 +32,10 @@ def test_menu_folds_behind_a_button_on_a_phone(live_server, demo_site, page):
     page.goto(live_server.url)
     menu_link = page.get_by_role("navigation", name="Main").get_by_role("link", name="Get involved")
     toggle = page.get_by_role("button", name="Menu")
-    assert not menu_link.is_visible()
+    expect(menu_link).to_be_hidden()
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
-    assert menu_link.is_visible()
+    expect(menu_link).to_be_visible()
 
 
 def test_editor_logs_in_and_edits_the_home_page(live_server, demo_site, page, editor_login):

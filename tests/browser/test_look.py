@@ -3,6 +3,7 @@ desktop and through the phone's menu; every campaign and event shows its action 
 axe finds nothing at WCAG 2.2 AA on the pages this look changed."""
 
 import pytest
+from playwright.sync_api import expect
 
 from campaigns.models import CampaignPage, EventPage
 
@@ -60,14 +61,14 @@ def test_the_header_links_every_main_section_on_a_desktop_and_a_phone(live_serve
     for name, path in MAIN_SECTIONS.items():
         assert menu.get_by_role("link", name=name, exact=True).get_attribute("href") == path
     join = page.get_by_role("banner").get_by_role("link", name="Join", exact=True)
-    assert join.is_visible()
+    expect(join).to_be_visible()
 
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server.url}/campaigns/")
-    assert join.is_visible()  # outside the folded menu
+    expect(join).to_be_visible()  # outside the folded menu
     page.get_by_role("button", name="Menu").click()
     for name in MAIN_SECTIONS:
-        assert menu.get_by_role("link", name=name, exact=True).is_visible()
+        expect(menu.get_by_role("link", name=name, exact=True)).to_be_visible()
     assert menu.get_by_role("link", name="Campaigns", exact=True).get_attribute("aria-current") == "page"
     menu.get_by_role("link", name="Events", exact=True).click()
     page.wait_for_url(f"{live_server.url}/events/")
@@ -85,7 +86,7 @@ def test_every_campaign_and_event_shows_its_action_above_the_fold_on_a_phone(liv
         assert box is not None and box["y"] + box["height"] <= PHONE["height"], f"{item.url}: {box}"
         # It leads to the page's action, which ends the page.
         bar.get_by_role("link", name="More ways to help").or_(bar.get_by_role("link", name="Take action")).click()
-        assert page.locator("#take-action").is_visible()
+        expect(page.locator("#take-action")).to_be_visible()
 
 
 @pytest.mark.parametrize("width", [1280, 390])

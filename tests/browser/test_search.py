@@ -1,3 +1,5 @@
+from playwright.sync_api import expect
+
 from tests.factories import StandardPageFactory
 
 
@@ -12,7 +14,7 @@ def test_visitor_searches_from_the_header(live_server, demo_site, page, assert_a
 
     assert page.get_by_role("heading", level=1).text_content().strip() == "Search results for “recall”"
     result = page.get_by_role("link", name="Recall conference motion")
-    assert result.is_visible()
+    expect(result).to_be_visible()
     assert_accessible(page)
 
     result.click()
@@ -21,5 +23,5 @@ def test_visitor_searches_from_the_header(live_server, demo_site, page, assert_a
 
 def test_a_search_with_no_results_is_accessible_and_helpful(live_server, demo_site, page, assert_accessible):
     page.goto(f"{live_server.url}/search/?q=zzzyzx")
-    assert page.get_by_text("Try fewer words").is_visible()
+    expect(page.get_by_text("Try fewer words")).to_be_visible()
     assert_accessible(page)

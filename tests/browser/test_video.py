@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import StandardPageFactory
 
@@ -43,7 +44,7 @@ def test_no_third_party_request_until_the_visitor_presses_play(
     requests = offline(page)
     page.goto(f"{live_server.url}{video_page.url}", wait_until="networkidle")
     placeholder = page.get_by_role("button", name=re.compile(TITLE))
-    assert placeholder.is_visible()
+    expect(placeholder).to_be_visible()
     assert_accessible(page)
     assert requests, "the page's own requests should have been recorded"
     assert offline.third_party_requests() == []
@@ -55,7 +56,7 @@ def test_no_third_party_request_until_the_visitor_presses_play(
     assert player.get_attribute("title") == TITLE
     assert player.get_attribute("src").startswith(f"{NOCOOKIE_EMBED}?autoplay=1")
     assert {urlsplit(url).netloc for url in offline.third_party_requests()} == {"www.youtube-nocookie.com"}
-    assert page.locator(".video__placeholder").count() == 0
+    expect(page.locator(".video__placeholder")).to_have_count(0)
 
 
 def test_the_keyboard_plays_the_video_too(live_server, page, video_page, offline):
