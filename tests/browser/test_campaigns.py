@@ -75,11 +75,11 @@ def test_visitor_reads_the_campaign_registers_for_the_rally_and_the_organiser_ex
     page.get_by_label("Anything you need to take part? (optional)").fill("Step-free access, please.")
     page.get_by_role("button", name="Register").click()
     page.wait_for_url(f"{live_server.url}{rally.url}received/")
-    assert page.get_by_role("heading", level=1).text_content().strip() == "Check your inbox"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your inbox")
     assert_accessible(page)
     # The registration's own page, as its e-mail links to it.
     page.goto(f"{live_server.url}{rally.url}registered/{Registration.objects.get().token}/")
-    assert page.get_by_role("heading", level=1).text_content().strip() == "You are registered"
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are registered")
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Add to calendar").click()

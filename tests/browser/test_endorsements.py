@@ -26,7 +26,7 @@ def test_organisation_asks_editor_approves_and_its_logo_joins_the_walls(
 
     page.goto(f"{live_server.url}/endorsements/")
     page.get_by_role("link", name="Ask your organisation to endorse").first.click()
-    assert page.get_by_role("heading", level=1).text_content().strip() == "Ask your organisation to endorse the network"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ask your organisation to endorse the network")
     assert_accessible(page)
     page.get_by_label("Organisation's name").fill(NAME)
     page.get_by_label("What sort of organisation it is").select_option(label="Union branch")
@@ -42,7 +42,7 @@ def test_organisation_asks_editor_approves_and_its_logo_joins_the_walls(
     page.get_by_label("We may write to the contact above about this request").check()
     page.get_by_role("button", name="Send our request").click()
     page.wait_for_url(f"{live_server.url}/endorsements/ask/thanks/")
-    assert "Thank you" in page.get_by_role("heading", level=1).text_content()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Thank you")
     assert_accessible(page)
     assert EndorsementRequest.objects.get().name == NAME
 
@@ -57,7 +57,7 @@ def test_organisation_asks_editor_approves_and_its_logo_joins_the_walls(
     logo = page.get_by_role("img", name=NAME)
     logo.scroll_into_view_if_needed()
     assert logo.evaluate("image => image.complete && image.naturalWidth > 0")
-    assert page.get_by_role("link", name=NAME).get_attribute("href") == "https://leeds.example.org/"
+    expect(page.get_by_role("link", name=NAME)).to_have_attribute("href", "https://leeds.example.org/")
     assert_accessible(page)
 
     page.goto(live_server.url)

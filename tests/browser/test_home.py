@@ -7,7 +7,7 @@ from home.models import HomePage
 def test_visitor_reads_the_home_page(live_server, demo_site, page):
     page.goto(live_server.url)
     # The heading is set in capitals by CSS: its text is as the editor wrote it.
-    assert page.get_by_role("heading", level=1).text_content().strip() == HERO_HEADING
+    expect(page.get_by_role("heading", level=1)).to_have_text(HERO_HEADING)
     expect(page.get_by_text("Not yet another organisation with leadership aspirations.")).to_be_visible()
     expect(page.get_by_role("heading", name=SIGNUP_HEADING)).to_be_visible()
     expect(page.get_by_text("Published by the Broad Left Network")).to_be_visible()
@@ -34,7 +34,7 @@ def test_menu_folds_behind_a_button_on_a_phone(live_server, demo_site, page):
     toggle = page.get_by_role("button", name="Menu")
     expect(menu_link).to_be_hidden()
     toggle.click()
-    assert toggle.get_attribute("aria-expanded") == "true"
+    expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(menu_link).to_be_visible()
 
 
@@ -49,4 +49,4 @@ def test_editor_logs_in_and_edits_the_home_page(live_server, demo_site, page, ed
     page.wait_for_url(f"{live_server.url}/admin/pages/{demo_site.root_page.get_parent().pk}/")
 
     page.goto(live_server.url)
-    assert page.get_by_role("heading", level=1).text_content().strip() == "Unite, organise, win"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Unite, organise, win")

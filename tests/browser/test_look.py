@@ -59,7 +59,7 @@ def test_the_header_links_every_main_section_on_a_desktop_and_a_phone(live_serve
     page.goto(live_server.url)
     menu = page.get_by_role("navigation", name="Main")
     for name, path in MAIN_SECTIONS.items():
-        assert menu.get_by_role("link", name=name, exact=True).get_attribute("href") == path
+        expect(menu.get_by_role("link", name=name, exact=True)).to_have_attribute("href", path)
     join = page.get_by_role("banner").get_by_role("link", name="Join", exact=True)
     expect(join).to_be_visible()
 
@@ -69,7 +69,7 @@ def test_the_header_links_every_main_section_on_a_desktop_and_a_phone(live_serve
     page.get_by_role("button", name="Menu").click()
     for name in MAIN_SECTIONS:
         expect(menu.get_by_role("link", name=name, exact=True)).to_be_visible()
-    assert menu.get_by_role("link", name="Campaigns", exact=True).get_attribute("aria-current") == "page"
+    expect(menu.get_by_role("link", name="Campaigns", exact=True)).to_have_attribute("aria-current", "page")
     menu.get_by_role("link", name="Events", exact=True).click()
     page.wait_for_url(f"{live_server.url}/events/")
 

@@ -12,13 +12,13 @@ def test_visitor_searches_from_the_header(live_server, demo_site, page, assert_a
     page.get_by_role("search").first.get_by_role("button", name="Search").click()
     page.wait_for_url("**/search/?q=recall")
 
-    assert page.get_by_role("heading", level=1).text_content().strip() == "Search results for “recall”"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Search results for “recall”")
     result = page.get_by_role("link", name="Recall conference motion")
     expect(result).to_be_visible()
     assert_accessible(page)
 
     result.click()
-    assert page.get_by_role("heading", level=1).text_content().strip() == "Recall conference motion"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Recall conference motion")
 
 
 def test_a_search_with_no_results_is_accessible_and_helpful(live_server, demo_site, page, assert_accessible):

@@ -17,7 +17,7 @@ from tests.utils import caching
 def test_a_visitor_signs_up_confirms_and_is_accessible_throughout(live_server, demo_site, page, assert_accessible):
     page.goto(live_server.url)
     page.get_by_role("link", name="Sign up", exact=True).click()
-    assert page.get_by_role("heading", level=1).text_content().strip() == "Signup and get organised"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Signup and get organised")
     assert_accessible(page)
 
     page.get_by_role("button", name="Sign up").click()
@@ -38,11 +38,11 @@ def test_a_visitor_signs_up_confirms_and_is_accessible_throughout(live_server, d
     confirm_path = re.search(r"https?://[^/\s]+(/signup/confirm/[^\s]+/)", message.body).group(1)
     page.goto(live_server.url + confirm_path)
     # Opening the link (as a mail scanner would) only asks: the button confirms.
-    assert page.get_by_role("heading", level=1).text_content().strip() == "Confirm your sign-up"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your sign-up")
     assert Supporter.objects.get().status == SupporterStatus.PENDING
     assert_accessible(page)
     page.get_by_role("button", name="Confirm my sign-up").click()
-    assert page.get_by_role("heading", level=1).text_content().strip() == "You are signed up"
+    expect(page.get_by_role("heading", level=1)).to_have_text("You are signed up")
     assert Supporter.objects.get().status == SupporterStatus.CONFIRMED
 
 

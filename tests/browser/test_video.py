@@ -53,8 +53,8 @@ def test_no_third_party_request_until_the_visitor_presses_play(
         placeholder.click()
 
     player = page.locator("iframe.video__player")
-    assert player.get_attribute("title") == TITLE
-    assert player.get_attribute("src").startswith(f"{NOCOOKIE_EMBED}?autoplay=1")
+    expect(player).to_have_attribute("title", TITLE)
+    expect(player).to_have_attribute("src", re.compile(re.escape(f"{NOCOOKIE_EMBED}?autoplay=1")))
     assert {urlsplit(url).netloc for url in offline.third_party_requests()} == {"www.youtube-nocookie.com"}
     expect(page.locator(".video__placeholder")).to_have_count(0)
 
@@ -76,7 +76,7 @@ def test_without_javascript_the_placeholder_is_a_link_to_the_video(live_server, 
     offline(page)
     page.goto(f"{live_server.url}{video_page.url}")
     link = page.get_by_role("link", name=re.compile(TITLE))
-    assert link.get_attribute("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    expect(link).to_have_attribute("href", "https://www.youtube.com/watch?v=dQw4w9WgXcQ")
     assert offline.third_party_requests() == []
     with page.expect_request("https://www.youtube.com/watch?v=dQw4w9WgXcQ"):
         link.click()
@@ -89,7 +89,7 @@ def test_the_home_page_livestream_counts_down_to_the_start(
     offline(page)
     page.goto(live_server.url)
     livestream = page.locator(".livestream")
-    assert "slight delay" in livestream.inner_text()
+    expect(livestream).to_contain_text("slight delay", use_inner_text=True)
     # The words depend on the hour the suite runs ("in 15 hours." has no minutes), so the browser's clock is
     # set against the stream's own start time and each wording is checked exactly.
     starts_at = datetime.fromisoformat(livestream.locator("time[data-countdown]").get_attribute("datetime"))
@@ -101,9 +101,9 @@ def test_the_home_page_livestream_counts_down_to_the_start(
     ]:
         page.clock.set_fixed_time(starts_at - before)
         page.reload()
-        assert words in livestream.inner_text()
+        expect(livestream).to_contain_text(words, use_inner_text=True)
     page.clock.set_fixed_time(starts_at + timedelta(minutes=1))
     page.reload()
-    assert "It is starting now" in livestream.inner_text()
+    expect(livestream).to_contain_text("It is starting now", use_inner_text=True)
     assert offline.third_party_requests() == []
     assert_accessible(page)
