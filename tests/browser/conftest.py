@@ -6,6 +6,7 @@ import os
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 # The full browser where the headless shell could not be installed (scripts/install-chromium.sh).
 HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
@@ -21,6 +22,9 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 EDITOR_PASSWORD = "a-strong-password-for-tests"  # noqa: S105
+# Browser checks retry with expect (tests/website/house/test_browser_waits.py). Its default 5 s is short for a
+# live server sharing two loaded cores with Chromium and the other process; a page that never comes still fails.
+expect.set_options(timeout=15_000)
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
