@@ -77,8 +77,7 @@ def test_filtered_gallery_works_without_javascript_and_is_accessible(
     page = context.new_page()
     page.goto(f"{live_server.url}/endorsements/")
     page.get_by_role("link", name="Mutual-aid networks (1)").click()
-    # A click returns once the new page starts to arrive: wait for all of it
-    # before checking what it leaves out.
+    # A click returns once the new page starts to arrive: wait for all of it before checking what it leaves out.
     page.wait_for_url(f"{live_server.url}/endorsements/?kind=mutual_aid")
     expect(page.get_by_role("heading", name="Mutual-aid networks (1)")).to_be_visible()
     expect(page.get_by_role("img", name="Unite")).to_have_count(0)
